@@ -1,0 +1,38 @@
+import { Hono } from 'hono'
+import type { Database } from './db/database.ts'
+import { healthRoutes } from './health/health.routes.ts'
+import type { AppEnv } from './http/app-types.ts'
+import { Problem, problemResponse, toProblem } from './http/problem.ts'
+import { mountFrontend } from './http/static-frontend.ts'
+import { LayerEvents } from './layers/layer-events.ts'
+
+export type AppOptions = {
+  /** The front-end build to serve at / (frontend/dist); none: API only. */
+  frontendDir?: string
+}
+
+/** The whole service: one sub-app per resource under /api, the front end at /, one error funnel. */
+export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const events = new LayerEvents()
+  app.use(async (c, next) => {
+    c.set('db', db)
+    c.set('events', events)
+    await next()
+  })
+  app.route('/api/health', healthRoutes)
+
+  app.all('/api/*', (c) => {
+    throw new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)
+  })
+  if (options.frontendDir) mountFrontend(app, options.frontendDir)
+  app.notFound((c) =>
+    problemResponse(c, new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)),
+  )
+  app.onError((error, c) => {
+    const problem = toProblem(error)
+    if (problem.status >= 500) console.error(`${c.req.method} ${c.req.path} failed:`, error)
+    return problemResponse(c, problem)
+  })
+  return app
+}

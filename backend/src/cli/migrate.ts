@@ -1,0 +1,4 @@
+import { runCli } from './run-cli.ts'
+
+// npm run db:migrate — runCli applies the migrations; nothing else to do.
+await runCli(async () => 0)

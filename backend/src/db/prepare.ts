@@ -1,0 +1,24 @@
+import type { Config } from '../config.ts'
+import { demoDataSeeded, seedDemoData } from '../seed/seed-demo.ts'
+import type { Database } from './database.ts'
+import { migrate } from './migrate.ts'
+import { setDefaultMunicipality } from './municipalities.ts'
+
+/**
+ * Brings an opened database up to date for serving: migrations, the default municipality and,
+ * in an embedded database that never had any, the demo data. PostgreSQL gets demo data only
+ * when asked (npm run db:seed).
+ */
+export async function prepareDatabase(
+  db: Database,
+  config: Pick<Config, 'defaultMunicipality'>,
+  log: (message: string) => void = () => {},
+): Promise<void> {
+  const applied = await migrate(db.sql)
+  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`)
+  await setDefaultMunicipality(db.sql, config.defaultMunicipality)
+  if (db.engine === 'pglite' && !(await demoDataSeeded(db.sql))) {
+    log('loading the demo data into the new embedded database')
+    await seedDemoData(db.sql)
+  }
+}

@@ -1,0 +1,50 @@
+import postgres from 'postgres'
+
+/** The one SQL client type of Quartiersatlas: postgres.js, on PostgreSQL or the embedded PGlite. */
+export type Sql = postgres.Sql<Record<string, never>>
+
+/** A transaction of that client (sql.begin, tx.savepoint). */
+export type Tx = postgres.TransactionSql<Record<string, never>>
+
+/** What runs queries: the client itself or a transaction. Query helpers take this. */
+export type Queries = Sql | Tx
+
+// int8 and numeric arrive as numbers (ids and areas stay far below 2^53); dates stay ISO strings
+// ('2026-04-01'), as GeoJSON properties and forms want them.
+const types = {
+  bigint: {
+    to: 20,
+    from: [20, 1700],
+    serialize: (value: number | bigint | string) => String(value),
+    parse: (value: string) => Number(value),
+  },
+  date: {
+    to: 1082,
+    from: [1082],
+    serialize: (value: string) => value,
+    parse: (value: string) => value,
+  },
+}
+
+export type ClientOptions = { max: number; onnotice?: (notice: postgres.Notice) => void }
+
+/** Opens a postgres.js client with Quartiersatlas's type mapping. */
+export function createSqlClient(url: string, options: ClientOptions): Sql {
+  return postgres(url, {
+    max: options.max,
+    types,
+    connect_timeout: 10,
+    idle_timeout: 60,
+    onnotice: options.onnotice ?? (() => {}),
+    connection: { application_name: 'quartiersatlas' },
+  }) as unknown as Sql
+}
+
+/**
+ * A comma-separated list of escaped identifiers as a fragment of its own. postgres.js reads a
+ * bare sql(names) by the keyword before it (after `insert` or `update` as rows), so lists of
+ * allow-listed column or table names go through here.
+ */
+export function identifiers(sql: Queries, names: string | readonly string[]) {
+  return sql`${sql(typeof names === 'string' ? [names] : [...names])}`
+}

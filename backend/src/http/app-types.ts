@@ -1,0 +1,20 @@
+import type { Database } from '../db/database.ts'
+import type { LayerEvents } from '../layers/layer-events.ts'
+
+export type Role = 'admin' | 'planner' | 'owner' | 'resident'
+
+/** The signed-in caller, set by the auth middleware from a session cookie or a bearer token. */
+export type CurrentUser = {
+  id: number
+  email: string
+  role: Role
+}
+
+/** What every route can reach: c.get('db'), c.get('events'), and c.get('user') when someone is signed in. */
+export type AppEnv = {
+  Variables: {
+    db: Database
+    events: LayerEvents
+    user: CurrentUser | undefined
+  }
+}

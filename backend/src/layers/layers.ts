@@ -1,0 +1,370 @@
+import { z } from 'zod'
+import {
+  agreementStatuses,
+  agreementUses,
+  contaminations,
+  fieldsOfAction,
+  keysOf,
+  type Labels,
+  linkModes,
+  linkStatuses,
+  measureStatuses,
+  placeKinds,
+  plotStatuses,
+  priorities,
+  programmeAreaStatuses,
+  programmes,
+  timeFrames,
+} from './vocabulary.ts'
+
+// The registry of map layers: one entry per public collection, naming its table, geometry,
+// the properties a client may write (zod, shared with the front end's forms) and the allow-list
+// of properties that public responses, tiles and exports may contain. Nothing else about a row
+// ever leaves the server on a public path.
+
+export type GeometryType = 'MultiPolygon' | 'MultiLineString' | 'Point' | 'Geometry'
+export type Measure = 'area_m2' | 'length_m'
+
+export interface Layer {
+  /** The collection id in URLs and the MVT layer name. */
+  readonly id: string
+  /** The table or view behind it: a fixed identifier, never taken from a request. */
+  readonly table: string
+  readonly title: Labels
+  readonly description: Labels
+  readonly geometryType: GeometryType
+  /** What planners may write (and imports may load), with types and vocabularies. */
+  readonly properties: z.ZodObject
+  /** Columns that public responses may show, including computed measures. */
+  readonly publicProperties: readonly string[]
+  /** Columns that hold the id of a row in another table. */
+  readonly references: Readonly<Record<string, string>>
+  /** Measures computed by the database in the municipality's official CRS. */
+  readonly measures: readonly Measure[]
+  /** Columns that bound a feature in time, for `datetime` filters and the year control. */
+  readonly temporal?: { readonly start: string; readonly end: string }
+  /** Written through the API (false: imported or derived). */
+  readonly writable: boolean
+  /** A column whose value identifies a row on re-import when no external_id is given. */
+  readonly naturalKey?: string
+}
+
+const name = z.string().trim().min(1, 'a name is required').max(200)
+const text = (max: number) => z.string().trim().max(max).nullable().optional()
+const isoDate = z.iso.date().nullable().optional()
+const reference = z.number().int().positive().nullable().optional()
+const common = {
+  external_id: z.string().trim().min(1).max(200).nullable().optional(),
+  approximate: z.boolean().optional(),
+}
+
+export const programmeAreaProperties = z.strictObject({
+  name,
+  programme: z.enum(keysOf(programmes)).optional(),
+  period_start: isoDate,
+  period_end: isoDate,
+  status: z.enum(keysOf(programmeAreaStatuses)).optional(),
+  commissioning_office: text(200),
+  sponsor: text(200),
+  local_office: text(200),
+  local_office_address: text(300),
+  budget_eur: z.number().finite().nonnegative().max(1e12).nullable().optional(),
+  description: text(4000),
+  ...common,
+})
+
+export const districtProperties = z.strictObject({
+  key: z.string().trim().min(1).max(20),
+  name,
+  parent_key: text(20),
+  ...common,
+})
+
+export const plotProperties = z.strictObject({
+  name,
+  address: text(300),
+  gemarkung: text(100),
+  flur: text(50),
+  flurstueck: text(200),
+  previous_use: text(300),
+  contamination: z.enum(keysOf(contaminations)).optional(),
+  status: z.enum(keysOf(plotStatuses)).optional(),
+  description: text(4000),
+  owner_party_id: reference,
+  internal_notes: text(4000),
+  ...common,
+})
+
+export const quarterProperties = z.strictObject({
+  name,
+  code: text(20),
+  description: text(4000),
+  ...common,
+})
+
+export const measureProperties = z.strictObject({
+  name,
+  quarter_id: reference,
+  field_of_action: z.enum(keysOf(fieldsOfAction)).optional(),
+  description: text(4000),
+  priority: z.enum(keysOf(priorities)).optional(),
+  status: z.enum(keysOf(measureStatuses)).optional(),
+  time_frame: z.enum(keysOf(timeFrames)).optional(),
+  ...common,
+})
+
+export const linkProperties = z.strictObject({
+  name,
+  mode: z.enum(keysOf(linkModes)).optional(),
+  status: z.enum(keysOf(linkStatuses)).optional(),
+  surface: text(100),
+  priority: z.enum(keysOf(priorities)).optional(),
+  from_quarter_id: reference,
+  to_quarter_id: reference,
+  description: text(4000),
+  ...common,
+})
+
+export const placeProperties = z.strictObject({
+  name,
+  kind: z.enum(keysOf(placeKinds)).optional(),
+  description: text(4000),
+  address: text(300),
+  organisation: text(200),
+  starts_on: isoDate,
+  ends_on: isoDate,
+  schedule: text(200),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
+  ...common,
+})
+
+/** The public face of running agreements; derived from agreements, so read-only here. */
+export const interimUseProperties = z.strictObject({
+  name,
+  use: z.enum(keysOf(agreementUses)),
+  status: z.enum(keysOf(agreementStatuses)),
+  term_start: isoDate,
+  term_end: isoDate,
+  public_access: z.boolean(),
+  description: text(4000),
+  organisation: text(500),
+})
+
+export const layers = [
+  {
+    id: 'programme-areas',
+    table: 'programme_areas',
+    title: { de: 'Fördergebiete', en: 'Programme areas' },
+    description: {
+      de: 'Gebietskulissen der Städtebauförderung (Sozialer Zusammenhalt, Stadtumbau, URBAN II, EFRE) mit Programm, Zeitraum und Budget.',
+      en: 'Urban development funding areas (social cohesion, urban restructuring, URBAN II, ERDF) with programme, period and budget.',
+    },
+    geometryType: 'MultiPolygon',
+    properties: programmeAreaProperties,
+    publicProperties: [
+      'name',
+      'programme',
+      'period_start',
+      'period_end',
+      'status',
+      'commissioning_office',
+      'sponsor',
+      'local_office',
+      'local_office_address',
+      'budget_eur',
+      'description',
+      'approximate',
+      'area_m2',
+      'municipality',
+    ],
+    references: {},
+    measures: ['area_m2'],
+    temporal: { start: 'period_start', end: 'period_end' },
+    writable: true,
+  },
+  {
+    id: 'districts',
+    table: 'districts',
+    title: { de: 'Ortsteile', en: 'Districts' },
+    description: {
+      de: 'Amtliche Ortsteilgrenzen (importiert).',
+      en: 'Official district boundaries (imported).',
+    },
+    geometryType: 'MultiPolygon',
+    properties: districtProperties,
+    publicProperties: ['key', 'name', 'parent_key', 'area_m2', 'municipality'],
+    references: {},
+    measures: ['area_m2'],
+    writable: false,
+    naturalKey: 'key',
+  },
+  {
+    id: 'plots',
+    table: 'plots',
+    title: { de: 'Brachflächen', en: 'Plots (brownfields)' },
+    description: {
+      de: 'Brachliegende Grundstücke mit Status, Vornutzung und Altlastenverdacht.',
+      en: 'Fallow plots with status, previous use and suspected contamination.',
+    },
+    geometryType: 'MultiPolygon',
+    properties: plotProperties,
+    publicProperties: [
+      'name',
+      'address',
+      'gemarkung',
+      'flur',
+      'flurstueck',
+      'previous_use',
+      'contamination',
+      'status',
+      'description',
+      'approximate',
+      'area_m2',
+      'municipality',
+    ],
+    references: { owner_party_id: 'parties' },
+    measures: ['area_m2'],
+    writable: true,
+  },
+  {
+    id: 'interim-uses',
+    table: 'interim_uses',
+    title: { de: 'Zwischennutzungen', en: 'Interim uses' },
+    description: {
+      de: 'Laufende Gestattungsvereinbarungen: Nutzung, Laufzeit und nutzende Organisation.',
+      en: 'Running interim-use agreements: use, term and the organisation using the land.',
+    },
+    geometryType: 'MultiPolygon',
+    properties: interimUseProperties,
+    publicProperties: [
+      'name',
+      'use',
+      'status',
+      'term_start',
+      'term_end',
+      'public_access',
+      'description',
+      'organisation',
+      'area_m2',
+      'municipality',
+    ],
+    references: {},
+    measures: ['area_m2'],
+    temporal: { start: 'term_start', end: 'term_end' },
+    writable: false,
+  },
+  {
+    id: 'quarters',
+    table: 'quarters',
+    title: { de: 'Quartiere', en: 'Quarters' },
+    description: {
+      de: 'Quartiere und Wohnkomplexe mit Quartierskonzept, z. B. Grünau WK7 und WK8.',
+      en: 'Quarters and housing complexes with a quarter concept, e.g. Grünau WK7 and WK8.',
+    },
+    geometryType: 'MultiPolygon',
+    properties: quarterProperties,
+    publicProperties: ['name', 'code', 'description', 'approximate', 'area_m2', 'municipality'],
+    references: {},
+    measures: ['area_m2'],
+    writable: true,
+  },
+  {
+    id: 'measures',
+    table: 'measures',
+    title: { de: 'Maßnahmen', en: 'Measures' },
+    description: {
+      de: 'Maßnahmen der Quartierskonzepte nach Handlungsfeld, Priorität und Zeithorizont.',
+      en: 'Measures of the quarter concepts by field of action, priority and time frame.',
+    },
+    geometryType: 'Geometry',
+    properties: measureProperties,
+    publicProperties: [
+      'name',
+      'quarter_id',
+      'field_of_action',
+      'description',
+      'priority',
+      'status',
+      'time_frame',
+      'approximate',
+      'area_m2',
+      'length_m',
+      'municipality',
+    ],
+    references: { quarter_id: 'quarters' },
+    measures: ['area_m2', 'length_m'],
+    writable: true,
+  },
+  {
+    id: 'links',
+    table: 'links',
+    title: { de: 'Fuß- und Radwegeverbindungen', en: 'Foot and cycle links' },
+    description: {
+      de: 'Vorhandene, geplante und fehlende Fuß- und Radwegeverbindungen.',
+      en: 'Existing, planned and missing pedestrian and cycling links.',
+    },
+    geometryType: 'MultiLineString',
+    properties: linkProperties,
+    publicProperties: [
+      'name',
+      'mode',
+      'status',
+      'surface',
+      'priority',
+      'from_quarter_id',
+      'to_quarter_id',
+      'description',
+      'approximate',
+      'length_m',
+      'municipality',
+    ],
+    references: { from_quarter_id: 'quarters', to_quarter_id: 'quarters' },
+    measures: ['length_m'],
+    writable: true,
+  },
+  {
+    id: 'places',
+    table: 'places',
+    title: { de: 'Orte, Projekte und Termine', en: 'Places, projects and events' },
+    description: {
+      de: 'Projekte, Stadtteilläden, Gärten, Feste und Märkte mit Terminen.',
+      en: 'Projects, neighbourhood offices, gardens, festivals and markets with dates.',
+    },
+    geometryType: 'Point',
+    properties: placeProperties,
+    publicProperties: [
+      'name',
+      'kind',
+      'description',
+      'address',
+      'organisation',
+      'starts_on',
+      'ends_on',
+      'schedule',
+      'url',
+      'approximate',
+      'municipality',
+    ],
+    references: {},
+    measures: [],
+    temporal: { start: 'starts_on', end: 'ends_on' },
+    writable: true,
+  },
+] as const satisfies readonly Layer[]
+
+export type LayerId = (typeof layers)[number]['id']
+export type LayerTable = (typeof layers)[number]['table']
+
+/** The layer with this collection id, or undefined: the one place a URL segment meets the registry. */
+export function findLayer(id: string): Layer | undefined {
+  return layers.find((layer) => layer.id === id)
+}
+
+/** The layer stored in this table, or undefined. */
+export function findLayerByTable(table: string): Layer | undefined {
+  return layers.find((layer) => layer.table === table)
+}

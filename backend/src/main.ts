@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { ConfigError, loadConfig, repoRoot } from './config.ts'
+import { DatabaseUnavailableError, openDatabase } from './db/database.ts'
+import { EmbeddedLockedError } from './db/embedded.ts'
+import { prepareDatabase } from './db/prepare.ts'
+
+// `npm start`: migrate, seed an empty embedded database, build the front end if it is missing,
+// and serve the API under /api and the map under / on PORT.
+
+const log = (message: string) => console.log(`[quartiersatlas] ${message}`)
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  const config = loadConfig()
+  const frontendDir = join(repoRoot, 'frontend', 'dist')
+  ensureFrontendBuild(frontendDir)
+
+  const db = await openDatabase(config, log)
+  await prepareDatabase(db, config, log)
+  const app = createApp(db, { frontendDir })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    log(
+      `serving on http://${info.address}:${info.port} (database: ${db.engine}, PostGIS ${db.postgisVersion}, ready in ${seconds} s)`,
+    )
+  })
+  server.on('error', async (error) => {
+    console.error(`[quartiersatlas] cannot listen on port ${config.port}: ${error.message}`)
+    await db.close()
+    process.exit(4)
+  })
+
+  const stop = async (signal: string) => {
+    log(`${signal}: shutting down`)
+    server.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** A fresh clone has no front-end build: build it once before serving. */
+function ensureFrontendBuild(distDir: string): void {
+  if (existsSync(join(distDir, 'index.html'))) return
+  log('building the front end (first start only)')
+  const result = spawnSync('npm', ['run', 'build', '-w', 'frontend'], { cwd: repoRoot, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('the front-end build failed (npm run build)')
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`[quartiersatlas] ${error.message}`)
+    process.exit(2)
+  }
+  if (error instanceof DatabaseUnavailableError || error instanceof EmbeddedLockedError) {
+    console.error(`[quartiersatlas] ${error.message}`)
+    process.exit(3)
+  }
+  console.error('[quartiersatlas] start failed:', error)
+  process.exit(1)
+})
