@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
+import { authRoutes } from './auth/auth.routes.ts'
+import { authenticate } from './auth/authenticate.ts'
 import type { Database } from './db/database.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
+import { userRoutes } from './users/users.routes.ts'
 
 export type AppOptions = {
   /** The front-end build to serve at / (frontend/dist); none: API only. */
@@ -20,7 +23,10 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
     c.set('events', events)
     await next()
   })
+  app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
+  app.route('/api/auth', authRoutes)
+  app.route('/api/users', userRoutes)
 
   app.all('/api/*', (c) => {
     throw new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)

@@ -1,0 +1,55 @@
+import type { Hono } from 'hono'
+import type { Database } from '../db/database.ts'
+import type { AppEnv, Role } from '../http/app-types.ts'
+import { createAccount } from '../users/accounts.queries.ts'
+import type { HashCost } from './passwords.ts'
+import { sessionCookieName } from './session-cookie.ts'
+import { createApiToken } from './tokens.queries.ts'
+
+// Helpers for tests across the project: accounts of a role, a bearer header, a signed-in cookie.
+// Test accounts are hashed at a low argon2 cost: hashing at full cost in every test file would
+// only slow the suite; the login path verifies whatever cost a hash names.
+const testCost: HashCost = { memoryCost: 1024, timeCost: 1 }
+
+let counter = 0
+
+/** Creates an account of `role` with a unique e-mail and returns its id, e-mail and password. */
+export async function createUser(
+  db: Database,
+  role: Role,
+  overrides: { email?: string; password?: string; display_name?: string; party_id?: number } = {},
+): Promise<{ id: number; email: string; password: string }> {
+  counter += 1
+  const email =
+    overrides.email ?? `test-${role}-${process.pid}-${counter}-${Date.now().toString(36)}@example.org`
+  const password = overrides.password ?? `password-${counter}-${Math.random().toString(36).slice(2)}`
+  const account = await createAccount(
+    db.sql,
+    { email, password, role, display_name: overrides.display_name, party_id: overrides.party_id },
+    testCost,
+  )
+  return { id: account.id, email: account.email, password }
+}
+
+/** Creates an account of `role` with an API token and returns `{ Authorization: 'Bearer …' }`. */
+export async function authHeaders(db: Database, role: Role): Promise<Record<string, string>> {
+  const user = await createUser(db, role)
+  const { token } = await createApiToken(db.sql, user.id, 'test')
+  return { Authorization: `Bearer ${token}` }
+}
+
+/** Signs in through POST /api/auth/login and returns the value for a `Cookie` header. */
+export async function sessionCookie(app: Hono<AppEnv>, email: string, password: string): Promise<string> {
+  const response = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: 'http://localhost' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (response.status !== 200) {
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`)
+  }
+  const setCookie = response.headers.get('set-cookie') ?? ''
+  const match = new RegExp(`${sessionCookieName}=([^;]+)`).exec(setCookie)
+  if (!match) throw new Error(`sign-in as ${email} set no session cookie: ${setCookie}`)
+  return `${sessionCookieName}=${match[1]}`
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../http/app-types.ts'
+import { Problem } from '../http/problem.ts'
+import { readJson } from './read-json.ts'
+import { requireUser } from './require-role.ts'
+import { createApiToken, listApiTokens, revokeApiToken } from './tokens.queries.ts'
+
+const newTokenSchema = z.strictObject({ name: z.string().trim().min(1).max(100) })
+const tokenId = z.coerce.number().int().positive()
+
+/** /api/auth/tokens: personal API tokens for desktop GIS and scripts. */
+export const tokenRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const user = requireUser(c.get('user'))
+    // A token cannot mint tokens: whoever holds a leaked token must not be able to outlive its revocation.
+    if (c.req.header('authorization')) {
+      throw new Problem(
+        403,
+        'session-required',
+        'Sign in to create tokens',
+        'create API tokens from a signed-in session, not with a token',
+      )
+    }
+    const { name } = await readJson(c, newTokenSchema)
+    const created = await createApiToken(c.get('db').sql, user.id, name)
+    c.header('Cache-Control', 'no-store')
+    return c.json(created, 201)
+  })
+  .get('/', async (c) => {
+    const user = requireUser(c.get('user'))
+    return c.json(await listApiTokens(c.get('db').sql, user.id))
+  })
+  .delete('/:id', async (c) => {
+    const user = requireUser(c.get('user'))
+    const id = tokenId.safeParse(c.req.param('id'))
+    const revoked = id.success && (await revokeApiToken(c.get('db').sql, user.id, id.data))
+    if (!revoked)
+      throw new Problem(404, 'not-found', 'Token not found', `you have no API token ${c.req.param('id')}`)
+    return c.body(null, 204)
+  })

@@ -1,0 +1,51 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { limitBody, readJson } from '../auth/read-json.ts'
+import { requireRole } from '../auth/require-role.ts'
+import { deleteSessionsOf } from '../auth/sessions.queries.ts'
+import type { AppEnv } from '../http/app-types.ts'
+import { Problem } from '../http/problem.ts'
+import { roles } from './accounts.queries.ts'
+import { listAccounts, updateAccount } from './users.queries.ts'
+
+const changeSchema = z
+  .strictObject({
+    role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }).optional(),
+    disabled: z.boolean().optional(),
+    party_id: z.number().int().positive().nullable().optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'name at least one of role, disabled, party_id')
+
+const userId = z.coerce.number().int().positive()
+
+/** /api/users: the city's administrators list accounts, change roles, disable and link owners. */
+export const userRoutes = new Hono<AppEnv>()
+  .use(requireRole('admin'))
+  .use(limitBody)
+  .get('/', async (c) => c.json(await listAccounts(c.get('db').sql)))
+  .patch('/:id', async (c) => {
+    const { sql } = c.get('db')
+    const id = userId.safeParse(c.req.param('id'))
+    if (!id.success) throw notFound(c.req.param('id'))
+    const change = await readJson(c, changeSchema)
+    // An admin who demotes or disables themselves could leave the city without any admin.
+    if (id.data === c.get('user')?.id && (change.role !== undefined || change.disabled !== undefined)) {
+      throw new Problem(
+        422,
+        'own-account',
+        'You cannot change your own role or disable yourself',
+        'ask another admin',
+      )
+    }
+    const account = await sql.begin(async (tx) => {
+      const updated = await updateAccount(tx, id.data, change)
+      if (updated?.disabled_at) await deleteSessionsOf(tx, updated.id)
+      return updated
+    })
+    if (!account) throw notFound(c.req.param('id'))
+    return c.json(account)
+  })
+
+function notFound(id: string): Problem {
+  return new Problem(404, 'not-found', 'User not found', `there is no user ${id}`)
+}
