@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
+import { clientConfigRoutes } from './client-config/client-config.routes.ts'
 import type { Database } from './db/database.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
@@ -25,6 +26,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   })
   app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
+  app.route('/api/config', clientConfigRoutes)
   app.route('/api/auth', authRoutes)
   app.route('/api/users', userRoutes)
 

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { useTestDatabase } from '../test/test-database.ts'
+
+const db = useTestDatabase()
+const saved = process.env.BASEMAP_STYLE_URL
+
+afterEach(() => {
+  if (saved === undefined) delete process.env.BASEMAP_STYLE_URL
+  else process.env.BASEMAP_STYLE_URL = saved
+})
+
+describe('GET /api/config', () => {
+  it('has no basemap when BASEMAP_STYLE_URL is unset', async () => {
+    delete process.env.BASEMAP_STYLE_URL
+    const response = await createApp(db()).request('/api/config')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ basemapStyleUrl: null })
+  })
+
+  it('passes a configured basemap style URL to the map', async () => {
+    process.env.BASEMAP_STYLE_URL =
+      'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json'
+    const response = await createApp(db()).request('/api/config')
+    expect(await response.json()).toEqual({
+      basemapStyleUrl: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json',
+    })
+  })
+
+  it('ignores a value that is not an http(s) URL', async () => {
+    process.env.BASEMAP_STYLE_URL = 'file:///etc/passwd'
+    const response = await createApp(db()).request('/api/config')
+    expect(await response.json()).toEqual({ basemapStyleUrl: null })
+  })
+})
