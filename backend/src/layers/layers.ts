@@ -43,11 +43,34 @@ export interface Layer {
   readonly measures: readonly Measure[]
   /** Columns that bound a feature in time, for `datetime` filters and the year control. */
   readonly temporal?: { readonly start: string; readonly end: string }
+  /** Public properties a client may filter items on by equality (`?status=fallow`). */
+  readonly queryables: readonly string[]
   /** Written through the API (false: imported or derived). */
   readonly writable: boolean
   /** A column whose value identifies a row on re-import when no external_id is given. */
   readonly naturalKey?: string
+  /** How the layer appears in vector tiles. */
+  readonly tiles: TileRules
 }
+
+/**
+ * Zoom rules of a layer in vector tiles, so that no tile grows huge: below `minZoom` the layer is
+ * absent; features smaller than `minPixels` screen pixels are left out (small plots vanish at low
+ * zoom, as on a printed map); each tile keeps at most `maxFeatures`, the largest first; lines and
+ * polygons are simplified by `simplify` pixels below `maxZoom`.
+ */
+export interface TileRules {
+  readonly minZoom: number
+  /** The highest zoom with tiles of its own; clients overzoom beyond. */
+  readonly maxZoom: number
+  readonly minPixels: number
+  readonly maxFeatures: number
+  readonly simplify: number
+  /** Layers whose rows this layer is derived from: their writes change this layer's tiles too. */
+  readonly derivedFrom?: readonly string[]
+}
+
+const areaTiles = { minZoom: 8, maxZoom: 16, minPixels: 1, maxFeatures: 4000, simplify: 0.25 }
 
 const name = z.string().trim().min(1, 'a name is required').max(200)
 const text = (max: number) => z.string().trim().max(max).nullable().optional()
@@ -184,6 +207,8 @@ export const layers = [
     references: {},
     measures: ['area_m2'],
     temporal: { start: 'period_start', end: 'period_end' },
+    queryables: ['name', 'programme', 'status', 'municipality'],
+    tiles: { ...areaTiles, minZoom: 6, minPixels: 0 },
     writable: true,
   },
   {
@@ -199,6 +224,8 @@ export const layers = [
     publicProperties: ['key', 'name', 'parent_key', 'area_m2', 'municipality'],
     references: {},
     measures: ['area_m2'],
+    queryables: ['key', 'name', 'parent_key', 'municipality'],
+    tiles: { ...areaTiles, minZoom: 6, minPixels: 0 },
     writable: false,
     naturalKey: 'key',
   },
@@ -228,6 +255,8 @@ export const layers = [
     ],
     references: { owner_party_id: 'parties' },
     measures: ['area_m2'],
+    queryables: ['name', 'contamination', 'status', 'municipality'],
+    tiles: areaTiles,
     writable: true,
   },
   {
@@ -255,6 +284,8 @@ export const layers = [
     references: {},
     measures: ['area_m2'],
     temporal: { start: 'term_start', end: 'term_end' },
+    queryables: ['name', 'use', 'status', 'public_access', 'organisation', 'municipality'],
+    tiles: { ...areaTiles, minPixels: 0, derivedFrom: ['plots'] },
     writable: false,
   },
   {
@@ -270,6 +301,8 @@ export const layers = [
     publicProperties: ['name', 'code', 'description', 'approximate', 'area_m2', 'municipality'],
     references: {},
     measures: ['area_m2'],
+    queryables: ['name', 'code', 'municipality'],
+    tiles: { ...areaTiles, minPixels: 0 },
     writable: true,
   },
   {
@@ -297,6 +330,8 @@ export const layers = [
     ],
     references: { quarter_id: 'quarters' },
     measures: ['area_m2', 'length_m'],
+    queryables: ['name', 'quarter_id', 'field_of_action', 'priority', 'status', 'time_frame', 'municipality'],
+    tiles: { ...areaTiles, minZoom: 10, minPixels: 0 },
     writable: true,
   },
   {
@@ -324,6 +359,8 @@ export const layers = [
     ],
     references: { from_quarter_id: 'quarters', to_quarter_id: 'quarters' },
     measures: ['length_m'],
+    queryables: ['name', 'mode', 'status', 'priority', 'from_quarter_id', 'to_quarter_id', 'municipality'],
+    tiles: { ...areaTiles, minZoom: 10, minPixels: 2 },
     writable: true,
   },
   {
@@ -352,6 +389,8 @@ export const layers = [
     references: {},
     measures: [],
     temporal: { start: 'starts_on', end: 'ends_on' },
+    queryables: ['name', 'kind', 'organisation', 'municipality'],
+    tiles: { ...areaTiles, minZoom: 10, minPixels: 0 },
     writable: true,
   },
 ] as const satisfies readonly Layer[]

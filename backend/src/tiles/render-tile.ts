@@ -1,0 +1,63 @@
+import type { Database } from '../db/database.ts'
+import type { Queries } from '../db/sql-client.ts'
+import type { Layer } from '../layers/layers.ts'
+import { encodeMvt, type MvtFeature, type TileGeometry } from './encode-mvt.ts'
+import { type LayerTile, postgisLayer, shownAt, tileSpaceRows } from './tile.queries.ts'
+import { tileColumns } from './tile-columns.queries.ts'
+import type { Tile } from './tile-coordinates.ts'
+
+// The one place that decides how a tile is encoded: by ST_AsMVT where PostGIS has it
+// (db.capabilities.mvt, probed at start), else in JS from tile-space rows. Both give the same
+// features, ids, properties and geometry (tested on PostgreSQL, where both run).
+
+export type Encoder = 'postgis' | 'js'
+
+/** The encoder this database supports best. */
+export function encoderOf(db: Database): Encoder {
+  return db.capabilities.mvt ? 'postgis' : 'js'
+}
+
+/** The MVT bytes of `layers` (each its own MVT layer, named by collection id) at `tile`; empty when nothing is there. */
+export async function renderTile(
+  db: Database,
+  layers: readonly Layer[],
+  tile: Tile,
+  encoder: Encoder = encoderOf(db),
+): Promise<Uint8Array> {
+  const shown = layers.filter((layer) => shownAt(layer, tile.z))
+  if (shown.length === 0) return new Uint8Array()
+  const columns = await tileColumns(db.sql)
+  const parts = shown.map((layer) => ({ layer, columns: columns.get(layer.id) ?? [], tile }))
+  return encoder === 'postgis' ? postgisTile(db.sql, parts) : jsTile(db.sql, parts)
+}
+
+// One statement for all layers: MVT layers are protobuf messages, so their bytes concatenate.
+async function postgisTile(sql: Queries, parts: LayerTile[]): Promise<Uint8Array> {
+  const layers = parts.reduce(
+    (all, part, index) =>
+      index === 0 ? sql`(${postgisLayer(sql, part)})` : sql`${all} || (${postgisLayer(sql, part)})`,
+    sql``,
+  )
+  const [row] = await sql<{ mvt: Uint8Array }[]>`select ${layers} as mvt`
+  return new Uint8Array(row?.mvt ?? [])
+}
+
+type TileRow = { layer: string; id: number; properties: MvtFeature['properties']; geometry: string }
+
+async function jsTile(sql: Queries, parts: LayerTile[]): Promise<Uint8Array> {
+  const union = parts.reduce(
+    (all, part, index) =>
+      index === 0 ? sql`(${tileSpaceRows(sql, part)})` : sql`${all} union all (${tileSpaceRows(sql, part)})`,
+    sql``,
+  )
+  const rows = await sql<TileRow[]>`${union}`
+  const byLayer = new Map(parts.map((part) => [part.layer.id, [] as MvtFeature[]]))
+  for (const row of rows) {
+    byLayer.get(row.layer)?.push({
+      id: row.id,
+      properties: row.properties,
+      geometry: JSON.parse(row.geometry) as TileGeometry,
+    })
+  }
+  return encodeMvt([...byLayer].map(([name, features]) => ({ name, features })))
+}

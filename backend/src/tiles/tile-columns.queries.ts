@@ -1,0 +1,54 @@
+import type { Queries, Sql } from '../db/sql-client.ts'
+import { type Layer, layers } from '../layers/layers.ts'
+
+// MVT values are strings, numbers or booleans. ST_AsMVT writes any other column type (numeric,
+// date, char) as its text output, so each public property gets one cast that both encoders share:
+// numbers as float8, dates and codes as ISO text. The types come from the catalogue, once per
+// database, so the registry stays the only list of columns.
+
+export type FieldType = 'Number' | 'String' | 'Boolean'
+export type TileColumn = { name: string; type: FieldType; cast: 'float8' | 'text' | null }
+
+const known = new WeakMap<Sql, Promise<Map<string, TileColumn[]>>>()
+
+/** The public properties of every layer with their MVT type, read from the catalogue once per database. */
+export function tileColumns(sql: Sql): Promise<Map<string, TileColumn[]>> {
+  let columns = known.get(sql)
+  if (!columns) {
+    columns = readColumns(sql, layers)
+    columns.catch(() => known.delete(sql))
+    known.set(sql, columns)
+  }
+  return columns
+}
+
+async function readColumns(sql: Queries, registry: readonly Layer[]): Promise<Map<string, TileColumn[]>> {
+  const rows = await sql<{ relation: string; name: string; type: string }[]>`
+    select c.relname as relation, a.attname as name, format_type(a.atttypid, null) as type
+      from pg_attribute a join pg_class c on c.oid = a.attrelid
+     where c.relname in ${sql(registry.map((layer) => layer.table))}
+       and c.relnamespace = to_regnamespace(current_schema())
+       and a.attnum > 0 and not a.attisdropped`
+  const result = new Map<string, TileColumn[]>()
+  for (const layer of registry) {
+    const types = new Map(
+      rows.filter((row) => row.relation === layer.table).map((row) => [row.name, row.type]),
+    )
+    result.set(
+      layer.id,
+      layer.publicProperties.map((name) => {
+        const type = types.get(name)
+        if (!type) throw new Error(`${layer.table} has no column ${name} (layer registry)`)
+        return column(name, type)
+      }),
+    )
+  }
+  return result
+}
+
+function column(name: string, type: string): TileColumn {
+  if (type === 'boolean') return { name, type: 'Boolean', cast: null }
+  if (['integer', 'bigint', 'smallint'].includes(type)) return { name, type: 'Number', cast: null }
+  if (['numeric', 'real', 'double precision'].includes(type)) return { name, type: 'Number', cast: 'float8' }
+  return { name, type: 'String', cast: 'text' }
+}
