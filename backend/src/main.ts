@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { createApp } from './app.ts'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
 import { DatabaseUnavailableError, openDatabase } from './db/database.ts'
 import { EmbeddedLockedError } from './db/embedded.ts'
@@ -19,7 +18,10 @@ async function main(): Promise<void> {
   const frontendDir = join(repoRoot, 'frontend', 'dist')
   ensureFrontendBuild(frontendDir)
 
-  const db = await openDatabase(config, log)
+  // The embedded database compiles PostGIS on background threads meanwhile the routes load.
+  const opening = openDatabase(config, log)
+  const { createApp } = await import('./app.ts')
+  const db = await opening
   await prepareDatabase(db, config, log)
   const app = createApp(db, { frontendDir })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

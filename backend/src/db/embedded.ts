@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { postgis } from '@electric-sql/pglite-postgis'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { postgisExtension } from './postgis-bundle.ts'
 
 export type EmbeddedServer = {
   /** A connection URL for postgres.js on a loopback port chosen by the OS. */
@@ -24,7 +24,10 @@ export async function startEmbedded(dataDir: string, progress: Progress = () => 
   try {
     if (fresh)
       progress(`creating the embedded database in ${pgliteDir} (first start only, takes a few seconds)`)
-    const db = await PGlite.create({ dataDir: pgliteDir, extensions: { postgis } })
+    const db = await PGlite.create({
+      dataDir: pgliteDir,
+      extensions: { postgis: await postgisExtension(dataDir) },
+    })
     if (fresh) progress('installing PostGIS into the embedded database')
     await db.exec('create extension if not exists postgis')
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
