@@ -2,12 +2,16 @@ import { Hono } from 'hono'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { clientConfigRoutes } from './client-config/client-config.routes.ts'
+import { contextRoutes } from './context/context.routes.ts'
 import type { Database } from './db/database.ts'
+import { featuresRoutes } from './features/features.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
+import { overlayRoutes } from './overlay/overlay.routes.ts'
+import { searchRoutes } from './search/search.routes.ts'
 import { userRoutes } from './users/users.routes.ts'
 
 export type AppOptions = {
@@ -29,6 +33,10 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/api/config', clientConfigRoutes)
   app.route('/api/auth', authRoutes)
   app.route('/api/users', userRoutes)
+  app.route('/api/search', searchRoutes)
+  app.route('/api/context', contextRoutes)
+  app.route('/api/overlay', overlayRoutes)
+  app.route('/api', featuresRoutes)
 
   app.all('/api/*', (c) => {
     throw new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)

@@ -1,0 +1,31 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../http/app-types.ts'
+import { Problem } from '../http/problem.ts'
+import { findLayer } from '../layers/layers.ts'
+import { readQuery } from '../search/read-query.ts'
+import { featureContext } from './context.queries.ts'
+
+const featureId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const contextQuery = z.strictObject({ lang: z.enum(['de', 'en']).optional() })
+
+/** GET /api/context/{collectionId}/{featureId}: the programme areas and districts a feature lies in, and its size. */
+export const contextRoutes = new Hono<AppEnv>().get('/:collectionId/:featureId', async (c) => {
+  readQuery(c, contextQuery)
+  const collectionId = c.req.param('collectionId')
+  const layer = findLayer(collectionId)
+  if (!layer) {
+    throw new Problem(404, 'not-found', 'No such collection', `there is no collection "${collectionId}"`)
+  }
+  const id = featureId.safeParse(c.req.param('featureId'))
+  const context = id.success ? await featureContext(c.get('db').sql, layer, id.data) : undefined
+  if (!context) {
+    throw new Problem(
+      404,
+      'not-found',
+      'No such feature',
+      `${layer.id} has no feature ${c.req.param('featureId')}`,
+    )
+  }
+  return c.json(context)
+})

@@ -1,0 +1,34 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../http/app-types.ts'
+import { readQuery } from './read-query.ts'
+import { searchFeatures } from './search.queries.ts'
+import { searchFields } from './search-fields.ts'
+
+export const searchQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'type something to search for')
+    .max(200, 'a search is at most 200 characters long'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  lang: z.enum(['de', 'en']).default('de'),
+})
+
+const details = new Map(searchFields.map((fields) => [fields.collection as string, fields.detail]))
+
+/** GET /api/search?q=…&limit=10&lang=de: public features by name, address and place, ranked. */
+export const searchRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const { q, limit, lang } = readQuery(c, searchQuery)
+  const rows = await searchFeatures(c.get('db').sql, q, limit)
+  const results = rows.map(({ facts, ...row }) => ({
+    collection: row.collection,
+    id: row.id,
+    name: row.name,
+    detail: details.get(row.collection)?.(facts, lang) ?? '',
+    center: row.center,
+    bbox: row.bbox,
+    score: row.score,
+  }))
+  return c.json({ results })
+})
