@@ -2,14 +2,11 @@ import type { Hono } from 'hono'
 import type { Database } from '../db/database.ts'
 import type { AppEnv, Role } from '../http/app-types.ts'
 import { createAccount } from '../users/accounts.queries.ts'
-import type { HashCost } from './passwords.ts'
 import { sessionCookieName } from './session-cookie.ts'
 import { createApiToken } from './tokens.queries.ts'
 
 // Helpers for tests across the project: accounts of a role, a bearer header, a signed-in cookie.
-// Test accounts are hashed at a low argon2 cost: hashing at full cost in every test file would
-// only slow the suite; the login path verifies whatever cost a hash names.
-const testCost: HashCost = { memoryCost: 1024, timeCost: 1 }
+// Passwords are hashed at full cost: one argon2id hash takes about 12 ms here.
 
 let counter = 0
 
@@ -23,11 +20,13 @@ export async function createUser(
   const email =
     overrides.email ?? `test-${role}-${process.pid}-${counter}-${Date.now().toString(36)}@example.org`
   const password = overrides.password ?? `password-${counter}-${Math.random().toString(36).slice(2)}`
-  const account = await createAccount(
-    db.sql,
-    { email, password, role, display_name: overrides.display_name, party_id: overrides.party_id },
-    testCost,
-  )
+  const account = await createAccount(db.sql, {
+    email,
+    password,
+    role,
+    display_name: overrides.display_name,
+    party_id: overrides.party_id,
+  })
   return { id: account.id, email: account.email, password }
 }
 
@@ -52,4 +51,20 @@ export async function sessionCookie(app: Hono<AppEnv>, email: string, password: 
   const match = new RegExp(`${sessionCookieName}=([^;]+)`).exec(setCookie)
   if (!match) throw new Error(`sign-in as ${email} set no session cookie: ${setCookie}`)
   return `${sessionCookieName}=${match[1]}`
+}
+
+/**
+ * A fingerprint of the account tables (users, sessions, api_tokens), to prove a refusal changed
+ * nothing. Leaves out last_seen_at and last_used_at: signing a request records use even when the
+ * request is then refused.
+ */
+export async function accountTablesChecksum(db: Database): Promise<string> {
+  const [row]: [{ sum: string }?] = await db.sql`
+    select md5(concat_ws('|',
+      (select string_agg(t::text, ',' order by id) from users t),
+      (select string_agg(concat_ws(';', id_hash, user_id, created_at, expires_at), ',' order by id_hash)
+         from sessions),
+      (select string_agg(concat_ws(';', id, user_id, name, token_hash, created_at, revoked_at), ',' order by id)
+         from api_tokens))) as sum`
+  return row?.sum ?? ''
 }

@@ -73,7 +73,9 @@ describe('sign-in', () => {
     const response = await createApp(db()).request('/api/auth/me')
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm=/)
-    expect(((await response.json()) as { type: string }).type).toBe('urn:quartiersatlas:problem:unauthenticated')
+    expect(((await response.json()) as { type: string }).type).toBe(
+      'urn:quartiersatlas:problem:unauthenticated',
+    )
   })
 
   it('knows a bearer token user and refuses an unknown token with 401', async () => {

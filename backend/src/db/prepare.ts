@@ -1,3 +1,4 @@
+import { hasNoAccounts, seedDemoAccounts } from '../auth/demo-accounts.ts'
 import type { Config } from '../config.ts'
 import { demoDataSeeded, seedDemoData } from '../seed/seed-demo.ts'
 import type { Database } from './database.ts'
@@ -6,8 +7,8 @@ import { setDefaultMunicipality } from './municipalities.ts'
 
 /**
  * Brings an opened database up to date for serving: migrations, the default municipality and,
- * in an embedded database that never had any, the demo data. PostgreSQL gets demo data only
- * when asked (npm run db:seed).
+ * in an embedded database that never had any, the demo data and one demo account per role.
+ * PostgreSQL gets demo data only when asked (npm run db:seed), and never the demo accounts.
  */
 export async function prepareDatabase(
   db: Database,
@@ -20,5 +21,9 @@ export async function prepareDatabase(
   if (db.engine === 'pglite' && !(await demoDataSeeded(db.sql))) {
     log('loading the demo data into the new embedded database')
     await seedDemoData(db.sql)
+  }
+  if (db.engine === 'pglite' && (await hasNoAccounts(db.sql))) {
+    log('adding the demo accounts (see README: demo only)')
+    await seedDemoAccounts(db.sql)
   }
 }

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { seedDemoAccounts } from '../auth/demo-accounts.ts'
 import { type Database, openDatabase } from '../db/database.ts'
 import { prepareDatabase } from '../db/prepare.ts'
 import { createSqlClient } from '../db/sql-client.ts'
@@ -36,6 +37,7 @@ export async function createTemplate(): Promise<Template> {
   const db = await openDatabase({ databaseUrl: withDatabase(admin, name), dataDir: '' })
   await prepareDatabase(db, testMunicipality)
   await seedDemoData(db.sql)
+  await seedDemoAccounts(db.sql)
   await db.close()
   return { engine: 'postgresql', adminUrl: admin, name }
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { useTestDatabase } from '../test/test-database.ts'
+import { accountTablesChecksum, createUser } from './auth.testing.ts'
+
+const db = useTestDatabase()
+
+/** Signs in as if from the network address `from` (what the Node server reports for a socket). */
+function login(email: string, password: string, from: string) {
+  return createApp(db()).request(
+    '/api/auth/login',
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    },
+    { incoming: { socket: { remoteAddress: from } } },
+  )
+}
+
+describe('login rate limit', () => {
+  it('refuses an e-mail after 10 failures from any addresses, even with the right password', async () => {
+    const user = await createUser(db(), 'planner')
+    for (let i = 1; i <= 10; i++) {
+      expect((await login(user.email, 'wrong-password', `10.0.1.${i}`)).status).toBe(401)
+    }
+    const before = await accountTablesChecksum(db())
+    const blocked = await login(user.email.toUpperCase(), user.password, '10.0.1.99')
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const retryAfter = Number(blocked.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+    expect(blocked.headers.get('set-cookie')).toBeNull()
+    expect(await accountTablesChecksum(db())).toBe(before)
+
+    const other = await createUser(db(), 'resident')
+    expect((await login(other.email, other.password, '10.0.1.99')).status).toBe(200)
+  })
+
+  it('refuses an address after 10 failures on any e-mails, and lets other addresses in', async () => {
+    for (let i = 1; i <= 10; i++) {
+      expect((await login(`guess-${i}@example.org`, 'wrong-password', '10.0.2.1')).status).toBe(401)
+    }
+    const user = await createUser(db(), 'owner')
+    const blocked = await login(user.email, user.password, '10.0.2.1')
+    expect(blocked.status).toBe(429)
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect((await login(user.email, user.password, '10.0.2.2')).status).toBe(200)
+  })
+
+  it('counts only failures: nine wrong and one right password still sign in', async () => {
+    const user = await createUser(db(), 'resident')
+    for (let i = 1; i <= 9; i++) await login(user.email, 'wrong-password', '10.0.3.1')
+    expect((await login(user.email, user.password, '10.0.3.1')).status).toBe(200)
+  })
+})
