@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { interimUseRoutes } from './agreements/interim-use.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { clientConfigRoutes } from './client-config/client-config.routes.ts'
@@ -36,6 +37,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/api/search', searchRoutes)
   app.route('/api/context', contextRoutes)
   app.route('/api/overlay', overlayRoutes)
+  app.route('/api', interimUseRoutes)
   app.route('/api', featuresRoutes)
 
   app.all('/api/*', (c) => {

@@ -1,0 +1,80 @@
+import type { Queries, Sql } from '../db/sql-client.ts'
+import type { CurrentUser } from '../http/app-types.ts'
+import { notifyUsers } from '../notifications/notify.queries.ts'
+import { agreementVisible } from '../privacy/access.ts'
+
+// Running agreements near their end: the planners' dashboard and a reminder. "Running" is
+// active and ending (already winding down), and an agreement past its term_end that nobody has
+// ended yet stays on the list, since that is the one that needs attention most.
+
+/** The window in months: AGREEMENT_ENDING_MONTHS (1–120), else 6. */
+export function endingMonthsDefault(env: NodeJS.ProcessEnv = process.env): number {
+  const months = Number(env.AGREEMENT_ENDING_MONTHS)
+  return Number.isInteger(months) && months >= 1 && months <= 120 ? months : 6
+}
+
+export type EndingAgreement = {
+  id: number
+  name: string
+  status: string
+  term_end: string
+  days_left: number
+  plot_ids: number[]
+}
+
+/** Running agreements `user` may see whose term ends within `months` (or has passed), soonest first. */
+export function endingSoon(sql: Queries, user: CurrentUser, months: number): Promise<EndingAgreement[]> {
+  return sql<EndingAgreement[]>`
+    select a.id, a.name, a.status, a.term_end, (a.term_end - current_date) as days_left,
+           coalesce((select array_agg(plot_id order by plot_id) from agreement_plots where agreement_id = a.id), '{}') as plot_ids
+      from agreements a
+     where a.status in ('active', 'ending') and a.term_end is not null
+       and a.term_end <= current_date + make_interval(months => ${months})
+       and ${agreementVisible(sql, user)}
+     order by a.term_end, a.id`
+}
+
+/**
+ * Raises one notification per agreement and window for its owners and the planners who work
+ * where it lies; running it again adds nothing. Returns how many notifications it created.
+ */
+export async function raiseEndingSoonNotices(sql: Queries, months: number): Promise<number> {
+  const due = await sql<{ id: number; name: string; term_end: string; recipients: number[] }[]>`
+    select a.id, a.name, a.term_end,
+           array(select u.id from users u
+                  where u.disabled_at is null and (
+                        (u.role = 'planner' and exists (select 1 from agreement_plots x join plots p on p.id = x.plot_id
+                                                         where x.agreement_id = a.id and planner_may_act(u.id, p.geom)))
+                     or u.party_id in (select party_id from agreement_parties where agreement_id = a.id and role = 'owner'))
+                  order by u.id) as recipients
+      from agreements a
+     where a.status in ('active', 'ending') and a.term_end is not null
+       and a.term_end <= current_date + make_interval(months => ${months})`
+  let created = 0
+  for (const agreement of due) {
+    created += await notifyUsers(sql, agreement.recipients, {
+      kind: 'agreement.ending_soon',
+      subject: `Vereinbarung ${agreement.id} endet am ${agreement.term_end} / agreement ${agreement.id} ends on ${agreement.term_end}`,
+      body: `Die Gestattungsvereinbarung „${agreement.name}“ (Nr. ${agreement.id}) endet am ${agreement.term_end}: verlängern, auslaufen lassen oder beenden.\nThe interim-use agreement "${agreement.name}" (no. ${agreement.id}) ends on ${agreement.term_end}: extend it, let it run out or end it.`,
+      resource: `/api/agreements/${agreement.id}`,
+      dedupeKey: `agreement-ending:${agreement.id}:${agreement.term_end}:${months}`,
+    })
+  }
+  return created
+}
+
+/** Runs the reminder now and then every `everyMs` (default hourly); returns the stop function. */
+export function startEndingSoonChecks(
+  sql: Sql,
+  months = endingMonthsDefault(),
+  everyMs = 60 * 60 * 1000,
+): () => void {
+  const run = () =>
+    raiseEndingSoonNotices(sql, months).catch((error: unknown) => {
+      console.error('[quartiersatlas] ending-soon check failed:', error)
+    })
+  void run()
+  const timer = setInterval(run, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireUser } from '../auth/require-role.ts'
+import type { AppEnv } from '../http/app-types.ts'
+import { Problem } from '../http/problem.ts'
+
+const idParam = z.coerce.number().int().positive()
+
+export type NotificationRow = {
+  id: number
+  kind: string
+  subject: string
+  body: string
+  resource: string | null
+  created_at: string
+  read_at: string | null
+}
+
+/** /api/notifications: the caller's own notifications, newest first, and marking them read. */
+export const notificationRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const user = requireUser(c.get('user'))
+    const unread = c.req.query('unread') === 'true'
+    const rows = await c.get('db').sql<NotificationRow[]>`
+      select id, kind, subject, body, resource, created_at, read_at from notifications
+       where user_id = ${user.id} ${unread ? c.get('db').sql`and read_at is null` : c.get('db').sql``}
+       order by created_at desc, id desc limit 500`
+    c.header('Cache-Control', 'private, no-store')
+    return c.json({ notifications: rows })
+  })
+  .post('/:id/read', async (c) => {
+    const user = requireUser(c.get('user'))
+    const id = idParam.safeParse(c.req.param('id'))
+    const [row]: [NotificationRow?] = id.success
+      ? await c.get('db').sql`
+          update notifications set read_at = coalesce(read_at, now())
+           where id = ${id.data} and user_id = ${user.id}
+          returning id, kind, subject, body, resource, created_at, read_at`
+      : []
+    if (!row)
+      throw new Problem(
+        404,
+        'not-found',
+        'Notification not found',
+        `you have no notification ${c.req.param('id')}`,
+      )
+    return c.json(row)
+  })

@@ -1,0 +1,16 @@
+import { z } from 'zod'
+import { Problem } from '../http/problem.ts'
+
+const idParam = z.coerce.number().int().positive()
+
+/** The offer's id from the path; anything else is a 404 like an unknown id. */
+export function offerId(raw: string): number {
+  const id = idParam.safeParse(raw)
+  if (!id.success) throw offerNotFound(raw)
+  return id.data
+}
+
+/** The same answer for an offer that does not exist and one the caller may not see. */
+export function offerNotFound(id: string | number): Problem {
+  return new Problem(404, 'not-found', 'Offer not found', `there is no offer ${id} that you may see`)
+}

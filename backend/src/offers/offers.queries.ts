@@ -1,0 +1,150 @@
+import { identifiers, type Queries } from '../db/sql-client.ts'
+import type { CurrentUser } from '../http/app-types.ts'
+import { offerVisible } from '../privacy/access.ts'
+import type { ContactInput, NewOffer, OfferPatch, OfferStatus } from './offers.schema.ts'
+
+/** An offer as its owner and reviewers see it; `contact` is the owner's party contact. */
+export type Offer = {
+  id: number
+  municipality: string
+  title: string
+  status: OfferStatus
+  available_from: string | null
+  available_until: string | null
+  allowed_uses: string[]
+  conditions: string | null
+  review_reason: string | null
+  plot_id: number | null
+  owner_user_id: number | null
+  owner_party_id: number | null
+  area_m2: number | null
+  geometry: unknown
+  contact: ContactInput | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+function selectOffers(sql: Queries, user: CurrentUser) {
+  return sql`
+    select o.id, o.municipality, o.title, o.status, o.available_from, o.available_until, o.allowed_uses,
+           o.conditions, o.review_reason, o.plot_id, o.owner_user_id, o.owner_party_id,
+           coalesce(o.area_m2, op.area_m2) as area_m2,
+           st_asgeojson(coalesce(o.geom, op.geom), 7)::jsonb as geometry,
+           (select jsonb_build_object('contact_name', pc.contact_name, 'street_address', pc.street_address,
+                     'postcode', pc.postcode, 'city', pc.city, 'email', pc.email, 'phone', pc.phone)
+              from party_contacts pc where pc.party_id = o.owner_party_id) as contact,
+           o.version, o.created_at, o.updated_at
+      from offers o left join plots op on op.id = o.plot_id
+     where ${offerVisible(sql, user)}`
+}
+
+/** The offers `user` may see, newest first, optionally of one status. */
+export function listOffers(sql: Queries, user: CurrentUser, status?: OfferStatus): Promise<Offer[]> {
+  return sql<Offer[]>`
+    ${selectOffers(sql, user)} ${status ? sql`and o.status = ${status}` : sql``}
+    order by o.created_at desc, o.id desc`
+}
+
+/** One offer if `user` may see it; `lock` holds it for the rest of the transaction. */
+export async function findOffer(
+  sql: Queries,
+  user: CurrentUser,
+  id: number,
+  lock = false,
+): Promise<Offer | undefined> {
+  const [offer]: [Offer?] = await sql`
+    ${selectOffers(sql, user)} and o.id = ${id} ${lock ? sql`for update of o` : sql``}`
+  return offer
+}
+
+/** The owner's party (a person unless an admin linked another), created at their first offer. */
+export async function ensureOwnerParty(sql: Queries, userId: number): Promise<number> {
+  const [user] = await sql<{ party_id: number | null }[]>`select party_id from users where id = ${userId}`
+  if (user?.party_id) return user.party_id
+  const [party] = await sql<{ id: number }[]>`insert into parties (kind) values ('person') returning id`
+  if (!party) throw new Error('insert into parties returned no row')
+  await sql`update users set party_id = ${party.id} where id = ${userId}`
+  return party.id
+}
+
+/** Writes the fields of `contact` that were sent into the party's contact record. */
+export async function saveContact(sql: Queries, partyId: number, contact: ContactInput): Promise<void> {
+  const fields = ['contact_name', 'street_address', 'postcode', 'city', 'email', 'phone'] as const
+  const sent = fields.filter((field) => contact[field] !== undefined)
+  if (sent.length === 0) return
+  const values = Object.fromEntries(sent.map((field) => [field, contact[field] ?? null]))
+  await sql`insert into party_contacts (party_id) values (${partyId}) on conflict (party_id) do nothing`
+  await setColumns(sql, 'party_contacts', 'party_id', partyId, values)
+  await sql`update party_contacts set updated_at = now() where party_id = ${partyId}`
+}
+
+/**
+ * Updates the given columns of one row; Postgres converts the JSON values to the column types.
+ * `table` and the keys of `values` come from fixed lists in this module, never from a request.
+ */
+export async function setColumns(
+  sql: Queries,
+  table: 'offers' | 'agreements' | 'party_contacts',
+  key: 'id' | 'party_id',
+  id: number,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const columns = Object.keys(values)
+  if (columns.length === 0) return
+  const names = identifiers(sql, columns)
+  await sql`
+    update ${identifiers(sql, table)} set (${names}) =
+      (select ${names} from jsonb_populate_record(null::${identifiers(sql, table)}, ${sql.json(values as never)}))
+     where ${identifiers(sql, key)} = ${id}`
+}
+
+const geometryOf = (sql: Queries, geometry: unknown) =>
+  sql`st_multi(st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), 4326))::geometry(MultiPolygon, 4326)`
+
+/** Inserts a submitted offer of `userId`'s party and returns its id. */
+export async function insertOffer(
+  sql: Queries,
+  userId: number,
+  partyId: number,
+  input: NewOffer,
+): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`
+    insert into offers (owner_user_id, owner_party_id, plot_id, title, status, available_from, available_until,
+                        allowed_uses, conditions, geom)
+    values (${userId}, ${partyId}, ${input.plot_id ?? null}, ${input.title ?? 'Flächenangebot'}, 'submitted',
+            ${input.available_from ?? null}, ${input.available_until ?? null}, ${input.allowed_uses ?? []}::text[],
+            ${input.conditions ?? null},
+            ${input.geometry === undefined ? null : geometryOf(sql, input.geometry)})
+    returning id`
+  if (!row) throw new Error('insert into offers returned no row')
+  return row.id
+}
+
+/** Applies an owner's changes; a revised offer goes back to the review queue as submitted. */
+export async function updateOffer(sql: Queries, id: number, patch: OfferPatch): Promise<void> {
+  const columns = ['title', 'available_from', 'available_until', 'conditions', 'allowed_uses'] as const
+  const values: Record<string, unknown> = { status: 'submitted' }
+  for (const column of columns) if (patch[column] !== undefined) values[column] = patch[column]
+  await setColumns(sql, 'offers', 'id', id, values)
+  if (patch.geometry !== undefined) {
+    await sql`update offers set geom = ${geometryOf(sql, patch.geometry)}, plot_id = null where id = ${id}`
+  }
+  if (patch.plot_id !== undefined) {
+    await sql`update offers set plot_id = ${patch.plot_id}, geom = null, area_m2 = null where id = ${id}`
+  }
+}
+
+/** Sets an offer's status (and the reviewer's reason, kept for the owner to read). */
+export async function setOfferStatus(
+  sql: Queries,
+  id: number,
+  status: OfferStatus,
+  reason: string | null,
+  plotId?: number,
+): Promise<void> {
+  await sql`
+    update offers set status = ${status}, review_reason = ${reason},
+           plot_id = coalesce(${plotId ?? null}::bigint, plot_id)
+     where id = ${id}`
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { keysOf, offerStatuses, offerUses } from '../layers/vocabulary.ts'
+
+// What owners and planners send about offers. The contact is personal data: it is stored as the
+// owner's party contact (party_contacts), never in the offer's own columns.
+
+const text = (max: number) => z.string().trim().max(max).nullable().optional()
+const isoDate = z.iso.date().nullable().optional()
+
+export const contactSchema = z.strictObject({
+  contact_name: text(200),
+  street_address: text(300),
+  postcode: text(20),
+  city: text(100),
+  email: z.email().max(254).nullable().optional(),
+  phone: text(50),
+})
+export type ContactInput = z.infer<typeof contactSchema>
+
+const offerFields = {
+  title: z.string().trim().min(1).max(200).optional(),
+  available_from: isoDate,
+  available_until: isoDate,
+  allowed_uses: z
+    .array(z.enum(keysOf(offerUses)))
+    .max(7)
+    .optional(),
+  conditions: text(4000),
+  contact: contactSchema.optional(),
+  /** A drawn Polygon or MultiPolygon in WGS 84; checked by the geometry rules and PostGIS. */
+  geometry: z.unknown().optional(),
+  /** Or an existing plot. */
+  plot_id: z.number().int().positive().optional(),
+}
+
+const datesInOrder = (value: { available_from?: string | null; available_until?: string | null }) =>
+  !value.available_from || !value.available_until || value.available_until >= value.available_from
+const dateMessage = {
+  message: 'available_until must not be before available_from',
+  path: ['available_until'],
+}
+
+export const newOfferSchema = z
+  .strictObject(offerFields)
+  .refine(datesInOrder, dateMessage)
+  .refine((value) => (value.geometry === undefined) !== (value.plot_id === undefined), {
+    message: 'give either a drawn geometry or the plot_id of an existing plot',
+    path: ['geometry'],
+  })
+export type NewOffer = z.infer<typeof newOfferSchema>
+
+export const offerPatchSchema = z
+  .strictObject(offerFields)
+  .refine(datesInOrder, dateMessage)
+  .refine((value) => value.geometry === undefined || value.plot_id === undefined, {
+    message: 'give a drawn geometry or a plot_id, not both',
+    path: ['geometry'],
+  })
+export type OfferPatch = z.infer<typeof offerPatchSchema>
+
+export const reasonSchema = z.strictObject({
+  reason: z.string().trim().min(1, 'a reason is required').max(2000),
+})
+export const acceptSchema = z.strictObject({
+  /** Link this existing plot instead of creating one from the offer's geometry. */
+  plot_id: z.number().int().positive().optional(),
+  /** The new plot's name (default: the offer's title). */
+  name: z.string().trim().min(1).max(200).optional(),
+})
+
+export const offerStatusFilter = z.enum(keysOf(offerStatuses))
+export type OfferStatus = z.infer<typeof offerStatusFilter>
