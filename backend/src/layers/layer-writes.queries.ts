@@ -1,4 +1,5 @@
 import { identifiers, type Queries } from '../db/sql-client.ts'
+import type { Bbox } from './layer-events.ts'
 import type { Layer } from './layers.ts'
 
 // Writing layer rows. Column names come only from a layer's zod schema (the allow-list), and
@@ -14,11 +15,23 @@ export function storedGeometry(sql: Queries, layer: Layer, geometry: unknown, sr
   return sql`${multi}::geometry(${sql.unsafe(layer.geometryType)}, 4326)` as unknown as Fragment
 }
 
-export type WriteResult = { id: number; version: number; inserted: boolean }
+/** The lon/lat extent of a geometry column as four columns xmin, ymin, xmax, ymax. */
+function extentOf(sql: Queries, alias: string, prefix: string): Fragment {
+  const geom = identifiers(sql, [alias])
+  const name = (corner: string) => identifiers(sql, [`${prefix}${corner}`])
+  return sql`st_xmin(${geom}.geom) as ${name('xmin')}, st_ymin(${geom}.geom) as ${name('ymin')},
+             st_xmax(${geom}.geom) as ${name('xmax')}, st_ymax(${geom}.geom) as ${name('ymax')}` as unknown as Fragment
+}
+
+type Corners = { xmin: number; ymin: number; xmax: number; ymax: number }
+const bbox = (row: Corners): Bbox => [row.xmin, row.ymin, row.xmax, row.ymax]
+
+export type WriteResult = { id: number; version: number; inserted: boolean; bbox: Bbox }
 
 /**
  * Inserts a feature, or with an external_id that exists in its municipality, updates that row
- * (re-imports and seeds replace rather than duplicate).
+ * (re-imports and seeds replace rather than duplicate). With `onConflict: 'refuse'` (API
+ * creates) an existing external_id is a unique violation instead, so a create never overwrites.
  */
 export async function upsertFeature(
   sql: Queries,
@@ -26,24 +39,92 @@ export async function upsertFeature(
   properties: Record<string, unknown>,
   geometry: unknown,
   srid = 4326,
+  options: { onConflict: 'update' | 'refuse' } = { onConflict: 'update' },
 ): Promise<WriteResult> {
   const columns = Object.keys(properties)
   const table = identifiers(sql, layer.table)
   const names = identifiers(sql, columns)
   const record = sql`jsonb_populate_record(null::${table}, ${sql.json(properties as never)})`
   const conflict =
-    'external_id' in properties && properties.external_id != null
+    options.onConflict === 'update' && 'external_id' in properties && properties.external_id != null
       ? sql`on conflict (municipality, external_id) do update
               set (${names}, geom) = row(${identifiers(
                 sql,
                 columns.map((c) => `excluded.${c}`),
               )}, excluded.geom)`
       : sql``
-  const [row] = await sql<{ id: number; version: number; inserted: boolean }[]>`
-    insert into ${table} (${names}, geom)
+  const [row] = await sql<({ id: number; version: number; inserted: boolean } & Corners)[]>`
+    insert into ${table} as t (${names}, geom)
     select ${names}, ${storedGeometry(sql, layer, geometry, srid)} from ${record}
     ${conflict}
-    returning id, version, (xmax = 0) as inserted`
+    returning id, version, (xmax = 0) as inserted, ${extentOf(sql, 't', '')}`
   if (!row) throw new Error(`insert into ${layer.table} returned no row`)
-  return row
+  return { id: row.id, version: row.version, inserted: row.inserted, bbox: bbox(row) }
+}
+
+export type FeatureChange = {
+  /** Columns and their new values (validated against the layer's schema). */
+  set: Record<string, unknown>
+  /** Columns that go back to their default (RFC 7396 null, or left out of a replacement). */
+  reset: readonly string[]
+  /** A new geometry in `srid`, or undefined to keep the stored one. */
+  geometry?: unknown
+  srid?: number
+}
+
+export type ChangeResult = { id: number; version: number; before: Bbox; after: Bbox | null }
+
+/**
+ * Updates feature `id` only if its version is still `version`: the check and the write are one
+ * statement, so of concurrent writers holding the same version exactly one succeeds. Undefined
+ * when no row matched (unknown id or a newer version: see currentVersion).
+ */
+export async function updateFeature(
+  sql: Queries,
+  layer: Layer,
+  id: number,
+  version: number,
+  change: FeatureChange,
+): Promise<ChangeResult | undefined> {
+  const table = identifiers(sql, layer.table)
+  const column = (name: string) => identifiers(sql, name)
+  const assignments = [
+    ...Object.keys(change.set).map((name) => sql`, ${column(name)} = r.${column(name)}`),
+    ...change.reset.map((name) => sql`, ${column(name)} = default`),
+    ...(change.geometry === undefined
+      ? []
+      : [sql`, geom = ${storedGeometry(sql, layer, change.geometry, change.srid ?? 4326)}`]),
+  ]
+  const [row] = await sql<({ id: number; version: number } & Record<string, number>)[]>`
+    update ${table} as t
+       set updated_at = now() ${assignments}
+      from (select id as old_id, ${extentOf(sql, 'o', 'old_')} from ${table} as o where id = ${id}::bigint) as old,
+           jsonb_populate_record(null::${table}, ${sql.json(change.set as never)}) as r
+     where t.id = old.old_id and t.id = ${id}::bigint and t.version = ${version}::int
+    returning t.id, t.version, old.old_xmin, old.old_ymin, old.old_xmax, old.old_ymax, ${extentOf(sql, 't', '')}`
+  if (!row) return undefined
+  const before = { xmin: row.old_xmin, ymin: row.old_ymin, xmax: row.old_xmax, ymax: row.old_ymax } as Corners
+  return { id: row.id, version: row.version, before: bbox(before), after: bbox(row as unknown as Corners) }
+}
+
+/** Deletes feature `id` only if its version is still `version`; undefined when no row matched. */
+export async function deleteFeature(
+  sql: Queries,
+  layer: Layer,
+  id: number,
+  version: number,
+): Promise<ChangeResult | undefined> {
+  const [row] = await sql<({ id: number; version: number } & Corners)[]>`
+    delete from ${identifiers(sql, layer.table)} as t
+     where t.id = ${id}::bigint and t.version = ${version}::int
+    returning t.id, t.version, ${extentOf(sql, 't', '')}`
+  if (!row) return undefined
+  return { id: row.id, version: row.version, before: bbox(row), after: null }
+}
+
+/** The current version of feature `id`, undefined when it does not exist. */
+export async function currentVersion(sql: Queries, layer: Layer, id: number): Promise<number | undefined> {
+  const [row] = await sql<{ version: number }[]>`
+    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint`
+  return row?.version
 }

@@ -1,0 +1,125 @@
+import { type Crs, crs84, decimals } from '../crs/crs.ts'
+import { identifiers, type Queries } from '../db/sql-client.ts'
+import type { Layer } from '../layers/layers.ts'
+import type { ItemsQuery } from './items-params.ts'
+
+// Reading features: PostGIS builds each GeoJSON Feature (json_build_object, st_asgeojson),
+// transforms to the requested CRS and filters by bbox through the GiST index. Property names
+// come only from the layer registry; values only as parameters.
+
+type Fragment = ReturnType<Queries['unsafe']>
+
+/** Joins fragments with `separator` (postgres.js joins nested fragment arrays with spaces). */
+function join(sql: Queries, parts: readonly Fragment[], separator: ', ' | ' and '): Fragment {
+  const glue = separator === ', ' ? sql`,` : sql`and`
+  return sql`${parts.flatMap((part, i) => (i === 0 ? [part] : [glue, part]))}` as unknown as Fragment
+}
+
+/** The geometry in `crs`: EPSG:4326 swaps the axes, projected CRSs go through st_transform. */
+function outputGeometry(sql: Queries, crs: Crs): Fragment {
+  const geometry =
+    crs.srid === 4326
+      ? crs.latLon
+        ? sql`st_flipcoordinates(geom)`
+        : sql`geom`
+      : sql`st_transform(geom, ${crs.srid}::int)`
+  // Option 0: no "crs" member (RFC 7946); the CRS travels in the Content-Crs header.
+  return sql`st_asgeojson(${geometry}, ${decimals(crs)}::int, 0)::json` as unknown as Fragment
+}
+
+/** A GeoJSON Feature (as text) of a row with exactly `properties` from the allow-list. */
+function featureJson(sql: Queries, properties: readonly string[], crs: Crs): Fragment {
+  const pairs = properties.map((name) => sql`${name}::text, ${identifiers(sql, name)}` as unknown as Fragment)
+  return sql`json_build_object(
+    'type', 'Feature', 'id', id, 'geometry', ${outputGeometry(sql, crs)},
+    'properties', json_build_object(${join(sql, pairs, ', ')}))::text` as unknown as Fragment
+}
+
+/** The conditions of a query (bbox, datetime, queryables) as one boolean expression. */
+function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment {
+  const parts: Fragment[] = [sql`true` as unknown as Fragment]
+  if (query.bbox) {
+    const { crs, envelopes } = query.bbox
+    const boxes = envelopes.map(([x1, y1, x2, y2]) => {
+      const envelope = sql`st_makeenvelope(${x1}::float8, ${y1}::float8, ${x2}::float8, ${y2}::float8, ${crs.srid}::int)`
+      return sql`geom && ${crs.srid === 4326 ? envelope : sql`st_transform(${envelope}, 4326)`}` as unknown as Fragment
+    })
+    parts.push(sql`(${orJoin(sql, boxes)})` as unknown as Fragment)
+  }
+  if (query.datetime && layer.temporal) {
+    const { start, end } = query.datetime
+    const from = identifiers(sql, layer.temporal.start)
+    const until = identifiers(sql, layer.temporal.end)
+    if (end !== null) parts.push(sql`(${from} is null or ${from} <= ${end}::date)` as unknown as Fragment)
+    if (start !== null)
+      parts.push(sql`(${until} is null or ${until} >= ${start}::date)` as unknown as Fragment)
+  }
+  for (const [column, value] of query.filters) {
+    parts.push(sql`${identifiers(sql, column)}::text = ${value}::text` as unknown as Fragment)
+  }
+  return join(sql, parts, ' and ')
+}
+
+function orJoin(sql: Queries, parts: readonly Fragment[]): Fragment {
+  return sql`${parts.flatMap((part, i) => (i === 0 ? [part] : [sql`or`, part]))}` as unknown as Fragment
+}
+
+export type ItemsPage = {
+  numberMatched: number
+  /** Each feature as GeoJSON text, in id order. */
+  features: string[]
+  /** The id of the last feature when another page follows. */
+  lastId: number | undefined
+}
+
+/** The statement behind GET …/items: the count of matches and one page after the cursor. */
+export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, properties: readonly string[]) {
+  const table = identifiers(sql, layer.table)
+  const where = conditions(sql, layer, query)
+  return sql<{ matched: number; id: number | null; feature: string | null }[]>`
+    select m.matched, p.id, p.feature
+      from (select count(*)::int as matched from ${table} where ${where}) as m
+      left join (
+        select id, ${featureJson(sql, properties, query.crs)} as feature
+          from ${table}
+         where ${where} and id > ${query.after}::bigint
+         order by id
+         limit ${query.limit + 1}::int
+      ) as p on true
+     order by p.id`
+}
+
+/** One page of features of `layer` with `properties`, and whether another page follows. */
+export async function readItems(
+  sql: Queries,
+  layer: Layer,
+  query: ItemsQuery,
+  properties: readonly string[],
+): Promise<ItemsPage> {
+  const rows = await itemsStatement(sql, layer, query, properties)
+  const numberMatched = rows[0]?.matched ?? 0
+  const found = rows.filter((row) => row.id !== null)
+  const more = found.length > query.limit
+  const page = more ? found.slice(0, query.limit) : found
+  return {
+    numberMatched,
+    features: page.map((row) => row.feature as string),
+    lastId: more ? (page[page.length - 1]?.id ?? undefined) : undefined,
+  }
+}
+
+export type StoredFeature = { feature: string; version: number }
+
+/** One feature of `layer` as GeoJSON text with its row version, undefined when there is none. */
+export async function readFeature(
+  sql: Queries,
+  layer: Layer,
+  id: number,
+  properties: readonly string[],
+  crs: Crs = crs84,
+): Promise<StoredFeature | undefined> {
+  const [row] = await sql<StoredFeature[]>`
+    select ${featureJson(sql, properties, crs)} as feature, version
+      from ${identifiers(sql, layer.table)} where id = ${id}::bigint`
+  return row
+}

@@ -1,0 +1,37 @@
+import { Problem } from '../http/problem.ts'
+import { findLayer, type Layer } from '../layers/layers.ts'
+
+/** The layer of a collection id from a URL, or a 404 problem naming the collections there are. */
+export function layerOf(collectionId: string): Layer {
+  const layer = findLayer(collectionId)
+  if (!layer) {
+    throw new Problem(
+      404,
+      'collection-not-found',
+      'No such collection',
+      `there is no collection "${collectionId}"; GET /api/collections lists them`,
+    )
+  }
+  return layer
+}
+
+/** A feature id from a URL: a positive integer, else a 404 (no feature can have that id). */
+export function featureIdOf(text: string, layer: Layer): number {
+  if (!/^[1-9]\d{0,15}$/.test(text)) throw featureNotFound(layer, text)
+  return Number(text)
+}
+
+/** The 404 problem for a feature that does not exist. */
+export function featureNotFound(layer: Layer, id: string | number): Problem {
+  return new Problem(
+    404,
+    'feature-not-found',
+    'No such feature',
+    `collection ${layer.id} has no feature ${id}`,
+  )
+}
+
+/** The strong ETag of a feature version, e.g. "plots-17-v3". */
+export function etagOf(layer: Layer, id: number, version: number): string {
+  return `"${layer.id}-${id}-v${version}"`
+}

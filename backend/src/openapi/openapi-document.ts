@@ -1,0 +1,82 @@
+import { featuresOpenApi } from './paths/features.paths.ts'
+
+// The OpenAPI 3.0 document of /api, composed of one module per resource. To describe a new
+// resource: write `openapi/paths/<resource>.paths.ts` exporting an `OpenApiModule` (its paths, and
+// the schemas, parameters and responses they reference under #/components/…), then add it to
+// `modules` below. Component names must be unique across modules (prefix them with the resource).
+// Modules may reference the shared components of this file: #/components/responses/Problem.
+
+type Json = Record<string, unknown>
+
+export type OpenApiModule = {
+  tags?: { name: string; description: string }[]
+  paths: Record<string, Json>
+  components?: {
+    schemas?: Record<string, Json>
+    parameters?: Record<string, Json>
+    responses?: Record<string, Json>
+  }
+}
+
+/** Every resource's contribution, in the order the documentation lists them. */
+const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [featuresOpenApi]
+
+const problem: Json = {
+  type: 'object',
+  description: 'RFC 9457 problem details',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', example: 'urn:quartiersatlas:problem:invalid-parameter' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+  },
+}
+
+/** Builds the OpenAPI document for an API served at `base` (…/api). */
+export function buildOpenApi(base: string): Json {
+  const document = {
+    openapi: '3.0.3',
+    info: {
+      title: 'Quartiersatlas API',
+      version: '0.1.0',
+      description:
+        'OGC API – Features (Parts 1, 2, 3 queryables, 4) for the layers of Quartiersatlas, and the accounts, tiles and other resources of the service. Errors are application/problem+json.',
+    },
+    servers: [{ url: base }],
+    tags: [] as { name: string; description: string }[],
+    paths: {} as Record<string, Json>,
+    components: {
+      schemas: { Problem: problem } as Record<string, Json>,
+      parameters: {} as Record<string, Json>,
+      responses: {
+        Problem: {
+          description: 'The request was refused; the problem names the rule.',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      } as Record<string, Json>,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'a personal API token (POST /api/auth/tokens)',
+        },
+        cookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'session',
+          description: 'the session of POST /api/auth/login',
+        },
+      },
+    },
+  }
+  for (const entry of modules) {
+    const module = typeof entry === 'function' ? entry() : entry
+    document.tags.push(...(module.tags ?? []))
+    Object.assign(document.paths, module.paths)
+    Object.assign(document.components.schemas, module.components?.schemas)
+    Object.assign(document.components.parameters, module.components?.parameters)
+    Object.assign(document.components.responses, module.components?.responses)
+  }
+  return document
+}
