@@ -1,9 +1,178 @@
-import { onMount } from 'solid-js'
-import { createMapView } from './map/map-view.ts'
+import { createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js'
+import { createStore } from 'solid-js/store'
+import { fetchBasemapStyleUrl } from './api/api-client.ts'
+import { FeaturePanel } from './components/FeaturePanel.tsx'
+import { FilterPanel } from './components/FilterPanel.tsx'
+import { LayerPanel } from './components/LayerPanel.tsx'
+import { ListView } from './components/ListView.tsx'
+import { SearchBox } from './components/SearchBox.tsx'
+import { lang, setLang, t } from './i18n/locale.ts'
+import { type MapFilters, noFilters } from './map/map-filters.ts'
+import { layerStyles } from './map/map-style.ts'
+import { type FeatureRef, type MapHandle, makeMapView, type RenderedItem } from './map/map-view.ts'
+import type { LayerId } from './registry.ts'
+import { cameraHash, navigate, parseCamera, parseRoute, type Route } from './state/url-state.ts'
 
-/** The Quartiersatlas screen: the map fills the window. */
+// Only the city's overlay view needs its own chunk: most visitors never open it.
+const OverlayView = lazy(() => import('./components/OverlayView.tsx'))
+
+type Drawer = 'layers' | 'filters' | 'list'
+
+/** The Quartiersatlas screen: map, search, panels and the overlay view, all driven by the URL. */
 export function App() {
-  let container!: HTMLDivElement
-  onMount(() => createMapView(container))
-  return <div ref={container} style={{ position: 'absolute', inset: '0' }} />
+  let container!: HTMLElement
+  const [route, setRoute] = createSignal<Route>(parseRoute(location.pathname))
+  const [map, setMap] = createSignal<MapHandle>()
+  const [visible, setVisible] = createStore(
+    Object.fromEntries(layerStyles.map((style) => [style.id, style.visibleByDefault])) as Record<
+      LayerId,
+      boolean
+    >,
+  )
+  const [filters, setFilters] = createSignal<MapFilters>(noFilters)
+  const [drawer, setDrawer] = createSignal<Drawer | null>(
+    matchMedia('(max-width: 700px)').matches ? null : 'layers',
+  )
+  const [items, setItems] = createSignal<RenderedItem[]>([])
+  // A feature opened by a click stays where it is; opened by URL, search or list, the map moves to it.
+  const [fitSelected, setFitSelected] = createSignal(!parseCamera(location.hash))
+
+  const go = (next: Route, fit = true) => {
+    setFitSelected(fit)
+    navigate(next)
+    setRoute(next)
+  }
+  const onPopState = () => setRoute(parseRoute(location.pathname))
+  window.addEventListener('popstate', onPopState)
+  onCleanup(() => window.removeEventListener('popstate', onPopState))
+
+  onMount(async () => {
+    const handle = await makeMapView(container, {
+      camera: parseCamera(location.hash),
+      basemapStyleUrl: fetchBasemapStyleUrl(),
+    })
+    handle.onViewChange((camera) => history.replaceState(history.state, '', cameraHash(camera)))
+    handle.onFeatureClick((ref) =>
+      go({ kind: 'feature', collection: ref.collection, id: String(ref.id) }, false),
+    )
+    handle.onIdle(() => {
+      if (drawer() === 'list') setItems(handle.renderedItems())
+    })
+    await handle.ready
+    setMap(handle)
+  })
+
+  const toggleLayer = (id: LayerId, on: boolean) => {
+    setVisible(id, on)
+    map()?.setLayerVisible(id, on)
+  }
+  const applyFilters = (next: MapFilters) => {
+    setFilters(next)
+    map()?.setFilters(next)
+  }
+  const openDrawer = (next: Drawer) => {
+    setDrawer(drawer() === next ? null : next)
+    if (next === 'list') setItems(map()?.renderedItems() ?? [])
+  }
+  const selected = (): FeatureRef | null => {
+    const current = route()
+    return current.kind === 'feature' ? { collection: current.collection, id: current.id } : null
+  }
+
+  return (
+    <div class="app">
+      <header class="topbar">
+        <h1 class="brand">
+          <a
+            href={`/${location.search}`}
+            onClick={(event) => {
+              event.preventDefault()
+              go({ kind: 'map' })
+            }}
+          >
+            {t('appTitle')}
+          </a>
+        </h1>
+        <SearchBox
+          onChoose={(result, ref) => {
+            const handle = map()
+            if (handle && result.bbox) handle.fitBounds(result.bbox)
+            else if (handle && result.center) handle.flyTo(result.center)
+            go({ kind: 'feature', collection: ref.collection, id: String(ref.id) })
+          }}
+        />
+        <nav class="tools" aria-label={t('map')}>
+          <button type="button" aria-pressed={drawer() === 'layers'} onClick={() => openDrawer('layers')}>
+            {t('layers')}
+          </button>
+          <button type="button" aria-pressed={drawer() === 'filters'} onClick={() => openDrawer('filters')}>
+            {t('filters')}
+          </button>
+          <button type="button" aria-pressed={drawer() === 'list'} onClick={() => openDrawer('list')}>
+            {t('list')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={route().kind === 'overlay'}
+            onClick={() => go(route().kind === 'overlay' ? { kind: 'map' } : { kind: 'overlay' })}
+          >
+            {t('overlay')}
+          </button>
+          <button
+            type="button"
+            lang={lang() === 'de' ? 'en' : 'de'}
+            onClick={() => setLang(lang() === 'de' ? 'en' : 'de')}
+          >
+            {t('switchLanguage')}
+          </button>
+        </nav>
+      </header>
+      <main class="stage">
+        <section ref={container} class="map" aria-label={t('mapLabel')} />
+        <Show when={drawer()}>
+          {(which) => (
+            <aside class="drawer sheet" aria-label={t(which())}>
+              <div class="sheet-head">
+                <h2>{t(which())}</h2>
+                <button type="button" class="close" aria-label={t('close')} onClick={() => setDrawer(null)}>
+                  ×
+                </button>
+              </div>
+              <Switch>
+                <Match when={which() === 'layers'}>
+                  <LayerPanel visible={visible} onToggle={toggleLayer} />
+                </Match>
+                <Match when={which() === 'filters'}>
+                  <FilterPanel filters={filters()} onChange={applyFilters} />
+                </Match>
+                <Match when={which() === 'list'}>
+                  <ListView
+                    items={items()}
+                    onChoose={(item) =>
+                      go({ kind: 'feature', collection: item.collection, id: String(item.id) })
+                    }
+                  />
+                </Match>
+              </Switch>
+            </aside>
+          )}
+        </Show>
+        <Show when={selected()}>
+          {(ref) => (
+            <FeaturePanel
+              featureRef={ref()}
+              map={map()}
+              fit={fitSelected()}
+              onClose={() => go({ kind: 'map' })}
+            />
+          )}
+        </Show>
+        <Show when={route().kind === 'overlay'}>
+          <Suspense fallback={<p class="overlay-view">{t('loading')}</p>}>
+            <OverlayView onClose={() => go({ kind: 'map' })} />
+          </Suspense>
+        </Show>
+      </main>
+    </div>
+  )
 }

@@ -1,19 +1,161 @@
-import maplibregl from 'maplibre-gl'
+import maplibregl, { type FilterSpecification, type Map as MapLibreMap } from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { onCleanup } from 'solid-js'
+import type { LayerId } from '../registry.ts'
+import { addBasemap, fetchBasemapStyle } from './basemap.ts'
+import { loadLabelFonts } from './label-font.ts'
+import { combineFilter, filterExpressions, type MapFilters } from './map-filters.ts'
+import { layerStyles, makeStyle, mapLayerIds } from './map-style.ts'
 
-/** A MapLibre map over Leipzig in `container`; removed when the owning component is. */
-export function createMapView(container: HTMLElement): maplibregl.Map {
+// The only place the app touches MapLibre: components get a MapHandle and never the map itself.
+// Tests reach the map as window.__quartiersatlas.map (kept in production builds on purpose, so
+// the browser tests check what users get).
+
+export type FeatureRef = { collection: LayerId; id: number | string }
+export type RenderedItem = FeatureRef & { name: string }
+export type MapCamera = { zoom: number; lat: number; lon: number }
+export type BBox = [number, number, number, number]
+
+/** An interaction (drawing, editing) that a later module adds to the map and removes again. */
+export type MapInteraction = { activate(map: MapLibreMap): void; deactivate(map: MapLibreMap): void }
+
+export type MapHandle = {
+  /** Resolves once the style and our source are loaded. */
+  readonly ready: Promise<void>
+  setLayerVisible(id: LayerId, visible: boolean): void
+  setFilters(filters: MapFilters): void
+  select(ref: FeatureRef | null): void
+  fitBounds(bbox: BBox): void
+  flyTo(center: [number, number], zoom?: number): void
+  camera(): MapCamera
+  /** The features drawn in the current view, one entry per feature. */
+  renderedItems(): RenderedItem[]
+  onFeatureClick(listener: (ref: FeatureRef) => void): void
+  onViewChange(listener: (camera: MapCamera) => void): void
+  onIdle(listener: () => void): void
+  /** Adds an interaction (issue 6: drawing with Terra Draw); returns its removal. */
+  addInteraction(interaction: MapInteraction): () => void
+}
+
+declare global {
+  interface Window {
+    __quartiersatlas?: { map: MapLibreMap }
+  }
+}
+
+const interactiveLayers = layerStyles.flatMap((style) => style.layers.map((layer) => layer.id))
+const collectionOrder = layerStyles.map((style) => style.id).reverse()
+
+export type MapOptions = { camera: MapCamera | null; basemapStyleUrl: Promise<string | null> }
+
+/** Makes the map in `container` and removes it when the owning component is cleaned up. */
+export async function makeMapView(container: HTMLElement, options: MapOptions): Promise<MapHandle> {
+  await loadLabelFonts()
+  const camera = options.camera ?? { zoom: 11.2, lat: 51.335, lon: 12.34 }
   const map = new maplibregl.Map({
     container,
-    style: {
-      version: 8,
-      sources: {},
-      layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f3ef' } }],
-    },
-    center: [12.33, 51.33],
-    zoom: 12,
+    style: makeStyle(location.origin),
+    center: [camera.lon, camera.lat],
+    zoom: camera.zoom,
+    attributionControl: { compact: true },
+    transformRequest: (url) => ({ url: url.startsWith('/') ? location.origin + url : url }),
   })
-  onCleanup(() => map.remove())
-  return map
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right')
+  map.getCanvas().setAttribute('aria-label', 'Karte')
+  window.__quartiersatlas = { map }
+  onCleanup(() => {
+    map.remove()
+    delete window.__quartiersatlas
+  })
+
+  const ready = new Promise<void>((resolve) => map.once('load', () => resolve()))
+  void ready.then(async () => {
+    const url = await options.basemapStyleUrl
+    const style = url ? await fetchBasemapStyle(url) : null
+    const first = interactiveLayers[0]
+    if (style && first) addBasemap(map, style, first)
+  })
+
+  const currentCamera = (): MapCamera => {
+    const center = map.getCenter()
+    return { zoom: map.getZoom(), lat: center.lat, lon: center.lng }
+  }
+  const baseFilters = new Map<string, FilterSpecification | undefined>()
+  for (const style of layerStyles) {
+    for (const layer of style.layers) baseFilters.set(layer.id, 'filter' in layer ? layer.filter : undefined)
+  }
+
+  return {
+    ready,
+    setLayerVisible(id, visible) {
+      for (const layerId of mapLayerIds(id)) {
+        map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none')
+      }
+    },
+    setFilters(filters) {
+      for (const style of layerStyles) {
+        const extra = filterExpressions(style.id, filters)
+        for (const layer of [...style.layers, ...style.labels]) {
+          map.setFilter(layer.id, combineFilter(baseFilters.get(layer.id), extra))
+        }
+      }
+    },
+    select(ref) {
+      for (const style of layerStyles) {
+        const filter: FilterSpecification =
+          ref && ref.collection === style.id ? ['==', ['id'], Number(ref.id)] : ['==', ['id'], -1]
+        map.setFilter(`${style.id}-highlight`, filter)
+        map.setFilter(`${style.id}-highlight-point`, filter)
+      }
+    },
+    fitBounds(bbox) {
+      map.fitBounds(bbox, { padding: 60, maxZoom: 17, duration: 600 })
+    },
+    flyTo(center, zoom = 16) {
+      map.flyTo({ center, zoom, duration: 800 })
+    },
+    camera: currentCamera,
+    renderedItems() {
+      const seen = new Map<string, RenderedItem>()
+      for (const feature of map.queryRenderedFeatures({ layers: interactiveLayers })) {
+        const collection = feature.sourceLayer as LayerId
+        if (feature.id === undefined) continue
+        const key = `${collection}/${feature.id}`
+        const name = String(feature.properties.name ?? key)
+        if (!seen.has(key)) seen.set(key, { collection, id: feature.id, name })
+      }
+      return [...seen.values()].sort(
+        (a, b) =>
+          collectionOrder.indexOf(a.collection) - collectionOrder.indexOf(b.collection) ||
+          a.name.localeCompare(b.name),
+      )
+    },
+    onFeatureClick(listener) {
+      map.on('click', (event) => {
+        const { x, y } = event.point
+        const box: [[number, number], [number, number]] = [
+          [x - 6, y - 6],
+          [x + 6, y + 6],
+        ]
+        const [feature] = map.queryRenderedFeatures(box, { layers: interactiveLayers })
+        if (feature?.id !== undefined && feature.sourceLayer) {
+          listener({ collection: feature.sourceLayer as LayerId, id: feature.id })
+        }
+      })
+      map.on('mousemove', (event) => {
+        const hit = map.queryRenderedFeatures(event.point, { layers: interactiveLayers }).length > 0
+        map.getCanvas().style.cursor = hit ? 'pointer' : ''
+      })
+    },
+    onViewChange(listener) {
+      map.on('moveend', () => listener(currentCamera()))
+    },
+    onIdle(listener) {
+      map.on('idle', listener)
+    },
+    addInteraction(interaction) {
+      interaction.activate(map)
+      return () => interaction.deactivate(map)
+    },
+  }
 }

@@ -1,0 +1,76 @@
+import type { z } from 'zod'
+import {
+  configResponse,
+  contextResponse,
+  type FeatureContext,
+  type FeatureResponse,
+  featureResponse,
+  type OverlayFigures,
+  overlayResponse,
+  type SearchResult,
+  searchResponse,
+} from './api-schemas.ts'
+
+/** A failed API call with the HTTP status (404: the feature does not exist). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function getJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.infer<S>> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal })
+  if (!response.ok) throw new ApiError(response.status, `${path}: HTTP ${response.status}`)
+  return schema.parse(await response.json())
+}
+
+/** Ranked search across layers. */
+export async function searchFeatures(q: string, lang: string, signal?: AbortSignal): Promise<SearchResult[]> {
+  const query = new URLSearchParams({ q, limit: '10', lang })
+  return (await getJson(`/api/search?${query}`, searchResponse, signal)).results
+}
+
+/** One feature with its public properties and geometry. */
+export function fetchFeature(collection: string, id: string | number): Promise<FeatureResponse> {
+  return getJson(
+    `/api/collections/${encodeURIComponent(collection)}/items/${encodeURIComponent(id)}`,
+    featureResponse,
+  )
+}
+
+/** The programme areas and district a feature lies in, and its measures. */
+export function fetchContext(collection: string, id: string | number): Promise<FeatureContext> {
+  return getJson(`/api/context/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`, contextResponse)
+}
+
+export type OverlayQuery = { programmes: readonly string[]; from: string; to: string }
+
+/** The query string for the overlay figures (JSON and CSV share it). */
+export function overlayQueryString({ programmes, from, to }: OverlayQuery): string {
+  const query = new URLSearchParams()
+  if (programmes.length > 0) query.set('programmes', programmes.join(','))
+  if (from) query.set('from', from)
+  if (to) query.set('to', to)
+  return query.toString()
+}
+
+/** The city's overlay figures per programme area. */
+export function fetchOverlayFigures(query: OverlayQuery, signal?: AbortSignal): Promise<OverlayFigures> {
+  return getJson(`/api/overlay/figures?${overlayQueryString(query)}`, overlayResponse, signal)
+}
+
+/** The installation's client configuration; no basemap when the endpoint fails. */
+export async function fetchBasemapStyleUrl(): Promise<string | null> {
+  try {
+    return (await getJson('/api/config', configResponse)).basemapStyleUrl
+  } catch {
+    return null
+  }
+}
