@@ -14,11 +14,12 @@ create index planner_areas_area on planner_areas (programme_area_id);
 
 -- Whether a user may act on something at `geom` under the programme-area rule above (admins and
 -- other roles are decided by the caller; this answers for planners).
-create function planner_may_act(planner bigint, geom geometry) returns boolean
+-- (Arguments are qualified with the function's name: a bare `geom` would mean the column.)
+create function planner_may_act(planner bigint, place geometry) returns boolean
 language sql stable as $$
-  select not exists (select 1 from planner_areas where user_id = planner)
+  select not exists (select 1 from planner_areas where user_id = planner_may_act.planner)
       or exists (select 1 from planner_areas pa join programme_areas a on a.id = pa.programme_area_id
-                  where pa.user_id = planner and st_intersects(a.geom, geom))
+                  where pa.user_id = planner_may_act.planner and st_intersects(a.geom, planner_may_act.place))
 $$;
 
 -- Agreement documents (the signed contract, plans, photos as PDF). The bytes live in the
