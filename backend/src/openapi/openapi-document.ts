@@ -1,4 +1,7 @@
+import { contextOpenApi } from './paths/context.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
+import { overlayOpenApi } from './paths/overlay.paths.ts'
+import { searchOpenApi } from './paths/search.paths.ts'
 
 // The OpenAPI 3.0 document of /api, composed of one module per resource. To describe a new
 // resource: write `openapi/paths/<resource>.paths.ts` exporting an `OpenApiModule` (its paths, and
@@ -19,7 +22,12 @@ export type OpenApiModule = {
 }
 
 /** Every resource's contribution, in the order the documentation lists them. */
-const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [featuresOpenApi]
+const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
+  featuresOpenApi,
+  searchOpenApi,
+  contextOpenApi,
+  overlayOpenApi,
+]
 
 const problem: Json = {
   type: 'object',
