@@ -43,7 +43,7 @@ export type BrowserApp = {
   baseUrl: string
   browser: Browser
   /** A fresh page (own context) of the given size that records console errors. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page & { errors: string[] }>
+  newPage(viewport?: { width: number; height: number }, phone?: boolean): Promise<Page & { errors: string[] }>
 }
 
 /** Starts the app and a browser for the calling test file; stops both afterwards. */
@@ -61,8 +61,13 @@ export function useBrowserApp(): () => BrowserApp {
       db,
       baseUrl: `http://127.0.0.1:${port}`,
       browser,
-      async newPage(viewport = { width: 1280, height: 800 }) {
-        const context = await browser.newContext({ viewport, locale: 'de-DE' })
+      async newPage(viewport = { width: 1280, height: 800 }, phone = false) {
+        const context = await browser.newContext({
+          viewport,
+          locale: 'de-DE',
+          hasTouch: phone,
+          isMobile: phone,
+        })
         contexts.push(context)
         const page = Object.assign(await context.newPage(), { errors: [] as string[] })
         page.on('console', (message) => {

@@ -105,7 +105,7 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
         const filter: FilterSpecification =
           ref && ref.collection === style.id ? ['==', ['id'], Number(ref.id)] : ['==', ['id'], -1]
         map.setFilter(`${style.id}-highlight`, filter)
-        map.setFilter(`${style.id}-highlight-point`, filter)
+        map.setFilter(`${style.id}-highlight-point`, ['all', ['==', ['geometry-type'], 'Point'], filter])
       }
     },
     fitBounds(bbox) {
