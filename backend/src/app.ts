@@ -13,6 +13,7 @@ import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
+import { tileRoutes } from './tiles/tiles.routes.ts'
 import { userRoutes } from './users/users.routes.ts'
 
 export type AppOptions = {
@@ -38,6 +39,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/api/context', contextRoutes)
   app.route('/api/overlay', overlayRoutes)
   app.route('/api', interimUseRoutes)
+  app.route('/api', tileRoutes)
   app.route('/api', featuresRoutes)
 
   app.all('/api/*', (c) => {

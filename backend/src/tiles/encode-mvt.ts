@@ -34,7 +34,6 @@ export function encodeMvt(layers: readonly MvtLayer[]): Uint8Array {
 function writeLayer(layer: MvtLayer, pbf: Pbf): void {
   const keys = new Map<string, number>()
   const values = new Map<string, { index: number; value: string | number | boolean }>()
-  pbf.writeVarintField(15, 2)
   pbf.writeStringField(1, layer.name)
   for (const feature of layer.features) {
     const tags: number[] = []
@@ -51,6 +50,8 @@ function writeLayer(layer: MvtLayer, pbf: Pbf): void {
   for (const key of keys.keys()) pbf.writeStringField(3, key)
   for (const { value } of values.values()) pbf.writeMessage(4, writeValue, value)
   pbf.writeVarintField(5, extent)
+  // Fields in tag order, as ST_AsMVT writes them: GDAL recognises a tile by its name field first.
+  pbf.writeVarintField(15, 2)
 }
 
 type EncodedFeature = { id: number; tags: number[]; type: number; geometry: number[] }

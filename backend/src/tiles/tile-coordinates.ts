@@ -14,11 +14,15 @@ export const maxZoom = 24
 
 const halfWorld = 20037508.342789244
 
-/** The tile named by URL segments, or a 400 problem naming what is wrong with them. */
+/**
+ * The tile named by URL segments, or a 400 problem naming what is wrong with them. The column may
+ * end in .mvt or .pbf for clients that tell a format by its extension (GDAL's MVT driver does).
+ */
 export function parseTile(z: string, y: string, x: string): Tile {
   const zoom = integerIn('z (tileMatrix)', z, maxZoom)
   const size = 2 ** zoom - 1
-  return { z: zoom, y: integerIn('y (tileRow)', y, size), x: integerIn('x (tileCol)', x, size) }
+  const column = x.replace(/\.(mvt|pbf)$/, '')
+  return { z: zoom, y: integerIn('y (tileRow)', y, size), x: integerIn('x (tileCol)', column, size) }
 }
 
 function integerIn(name: string, value: string, max: number): number {

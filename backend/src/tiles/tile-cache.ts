@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gunzip, gzip } from 'node:zlib'
+import type { Bbox, LayerChange } from '../layers/layer-events.ts'
+import { layers, type TileRules } from '../layers/layers.ts'
+import { bufferedBounds, intersects, type Tile } from './tile-coordinates.ts'
+
+// Compressed tiles in memory within a byte budget, least recently used out first. A write drops
+// exactly the tiles whose buffered extent meets the changed feature's old or new bbox, in its
+// layer, the layers derived from it (registry: tiles.derivedFrom) and the combined tileset. A
+// render that was under way while a write committed is served but not kept, so no stale tile
+// outlives the write's response.
+
+const gzipAsync = promisify(gzip)
+const brotliAsync = promisify(brotliCompress)
+const gunzipAsync = promisify(gunzip)
+
+/** The scope of the combined tileset; per-collection tiles use the collection id. */
+export const combined = '*'
+
+export type CachedTile = {
+  key: string
+  scope: string
+  bounds: Bbox
+  /** Hash of the MVT bytes: the same content always has the same ETag. */
+  hash: string
+  /** gzip bytes; empty for a tile without features. */
+  gzip: Uint8Array
+  brotli?: Uint8Array
+}
+
+export class TileCache {
+  readonly #entries = new Map<string, CachedTile>()
+  readonly #pending = new Map<string, Promise<CachedTile>>()
+  #bytes = 0
+  #generation = 0
+
+  constructor(readonly budgetBytes: number) {}
+
+  /** Bytes held now. */
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  /** The cached tile, rendered and compressed by `render` on a miss (one render per tile at a time). */
+  async tile(scope: string, tile: Tile, render: () => Promise<Uint8Array>): Promise<CachedTile> {
+    const key = `${scope}/${tile.z}/${tile.x}/${tile.y}`
+    const hit = this.#entries.get(key)
+    if (hit) {
+      this.#entries.delete(key)
+      this.#entries.set(key, hit)
+      return hit
+    }
+    let pending = this.#pending.get(key)
+    if (!pending) {
+      pending = this.#fill(key, scope, tile, render).finally(() => {
+        if (this.#pending.get(key) === pending) this.#pending.delete(key)
+      })
+      this.#pending.set(key, pending)
+    }
+    return pending
+  }
+
+  async #fill(
+    key: string,
+    scope: string,
+    tile: Tile,
+    render: () => Promise<Uint8Array>,
+  ): Promise<CachedTile> {
+    const generation = this.#generation
+    const mvt = await render()
+    const entry: CachedTile = {
+      key,
+      scope,
+      bounds: bufferedBounds(tile),
+      hash: createHash('sha256').update(mvt).digest('base64url').slice(0, 22),
+      gzip: mvt.byteLength === 0 ? mvt : await gzipAsync(mvt),
+    }
+    if (generation === this.#generation) this.#store(key, entry)
+    return entry
+  }
+
+  /** The tile's brotli bytes, compressed on first use and kept with it. */
+  async brotli(entry: CachedTile): Promise<Uint8Array> {
+    if (!entry.brotli) {
+      const mvt = await this.identity(entry)
+      entry.brotli = await brotliAsync(mvt, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
+      if (this.#entries.get(entry.key) === entry) this.#grow(entry.brotli.byteLength)
+    }
+    return entry.brotli
+  }
+
+  /** The tile's uncompressed MVT bytes, for clients that accept no compression. */
+  async identity(entry: CachedTile): Promise<Uint8Array> {
+    return entry.gzip.byteLength === 0 ? entry.gzip : gunzipAsync(entry.gzip)
+  }
+
+  /** Drops the tiles a write changed (see above); the LayerEvents listener of an app. */
+  invalidate(change: LayerChange): void {
+    this.#generation++
+    this.#pending.clear()
+    const scopes = new Set([combined, change.layer.id])
+    for (const layer of layers) {
+      const rules: TileRules = layer.tiles
+      if (rules.derivedFrom?.includes(change.layer.id)) scopes.add(layer.id)
+    }
+    const boxes = [change.before, change.after].filter((box): box is Bbox => box !== null)
+    for (const [key, entry] of this.#entries) {
+      if (scopes.has(entry.scope) && boxes.some((box) => intersects(entry.bounds, box)))
+        this.#drop(key, entry)
+    }
+  }
+
+  #store(key: string, entry: CachedTile): void {
+    const size = sizeOf(entry)
+    if (size > this.budgetBytes) return
+    this.#entries.set(key, entry)
+    this.#grow(size)
+  }
+
+  #grow(size: number): void {
+    this.#bytes += size
+    for (const [key, entry] of this.#entries) {
+      if (this.#bytes <= this.budgetBytes) break
+      this.#drop(key, entry)
+    }
+  }
+
+  #drop(key: string, entry: CachedTile): void {
+    this.#entries.delete(key)
+    this.#bytes -= sizeOf(entry)
+  }
+}
+
+// Bytes of a tile in the cache, with a rough allowance for the key and bookkeeping.
+function sizeOf(entry: CachedTile): number {
+  return entry.gzip.byteLength + (entry.brotli?.byteLength ?? 0) + 200
+}

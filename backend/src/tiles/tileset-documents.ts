@@ -1,0 +1,86 @@
+import type { Sql } from '../db/sql-client.ts'
+import { identifiers } from '../db/sql-client.ts'
+import type { Layer } from '../layers/layers.ts'
+import { tileColumns } from './tile-columns.queries.ts'
+
+// The documents that describe a tileset: TileJSON 3.0.0 for map clients (MapLibre reads it
+// directly: absolute tile URL, vector_layers with their fields) and the OGC API – Tiles tileset
+// description. Both list exactly the MVT layers and properties the tiles contain.
+
+const tileMatrixSetUri = 'http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad'
+const world: [number, number, number, number] = [-180, -85.051129, 180, 85.051129]
+
+/** The lon/lat extent of the layers' data, or the whole world when they are empty. */
+async function dataBounds(sql: Sql, layers: readonly Layer[]): Promise<number[]> {
+  const extents = layers.map((layer) => sql`select geom from ${identifiers(sql, layer.table)}`)
+  const union = extents.reduce((all, part) => sql`${all} union all ${part}`)
+  const [row] = await sql<{ w: number | null; s: number; e: number; n: number }[]>`
+    select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n
+      from (select st_extent(geom) as b from (${union}) as all_layers) as extent`
+  if (row?.w == null) return world
+  return [row.w, row.s, row.e, row.n].map((value) => Math.round(value * 1e6) / 1e6)
+}
+
+/** TileJSON 3.0.0 for `layers`, whose tiles are at `tilesUrl` (absolute, ending in /WebMercatorQuad). */
+export async function tileJson(sql: Sql, layers: readonly Layer[], tilesUrl: string, name: string) {
+  const columns = await tileColumns(sql)
+  return {
+    tilejson: '3.0.0',
+    name,
+    scheme: 'xyz',
+    tiles: [`${tilesUrl}/{z}/{y}/{x}`],
+    minzoom: Math.min(...layers.map((layer) => layer.tiles.minZoom)),
+    maxzoom: Math.max(...layers.map((layer) => layer.tiles.maxZoom)),
+    bounds: await dataBounds(sql, layers),
+    vector_layers: layers.map((layer) => ({
+      id: layer.id,
+      description: layer.title.en,
+      minzoom: layer.tiles.minZoom,
+      maxzoom: layer.tiles.maxZoom,
+      fields: Object.fromEntries((columns.get(layer.id) ?? []).map((column) => [column.name, column.type])),
+    })),
+  }
+}
+
+/** The OGC API – Tiles tileset description of `layers` at `tilesUrl`. */
+export async function tilesetDescription(
+  sql: Sql,
+  layers: readonly Layer[],
+  tilesUrl: string,
+  title: string,
+) {
+  const columns = await tileColumns(sql)
+  return {
+    title,
+    dataType: 'vector',
+    crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
+    tileMatrixSetURI: tileMatrixSetUri,
+    links: [
+      { rel: 'self', type: 'application/json', href: tilesUrl },
+      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme', href: tileMatrixSetUri },
+      {
+        rel: 'item',
+        type: 'application/vnd.mapbox-vector-tile',
+        templated: true,
+        href: `${tilesUrl}/{tileMatrix}/{tileRow}/{tileCol}`,
+      },
+      { rel: 'describedby', type: 'application/json', href: `${tilesUrl}/tilejson.json`, title: 'TileJSON' },
+    ],
+    layers: layers.map((layer) => ({
+      id: layer.id,
+      title: layer.title.en,
+      dataType: 'vector',
+      geometryDimension: { Point: 0, MultiLineString: 1, MultiPolygon: 2, Geometry: undefined }[
+        layer.geometryType
+      ],
+      minTileMatrix: String(layer.tiles.minZoom),
+      maxTileMatrix: String(layer.tiles.maxZoom),
+      propertiesSchema: {
+        type: 'object',
+        properties: Object.fromEntries(
+          (columns.get(layer.id) ?? []).map((column) => [column.name, { type: column.type.toLowerCase() }]),
+        ),
+      },
+    })),
+  }
+}
