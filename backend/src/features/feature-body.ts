@@ -197,7 +197,11 @@ function readProperties(
     mode === 'merge' ? Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null)) : given
   const checked = (mode === 'merge' ? schema.partial() : schema).safeParse(values)
   const unknownNulls = nulls.filter((name) => !(name in schema.shape))
-  if (!checked.success || unknownNulls.length > 0) {
+  // A required property (no default, e.g. name) cannot be removed by a merge patch.
+  const requiredNulls = nulls.filter(
+    (name) => name in schema.shape && !schema.shape[name]?.safeParse(undefined).success,
+  )
+  if (!checked.success || unknownNulls.length > 0 || requiredNulls.length > 0) {
     const errors = [
       ...(checked.success ? [] : checked.error.issues).map((issue) => ({
         property:
@@ -209,6 +213,11 @@ function readProperties(
         property: name,
         message: `unknown property ${name}`,
         rule: 'unknown-property',
+      })),
+      ...requiredNulls.map((name) => ({
+        property: name,
+        message: `${name} is required and cannot be null`,
+        rule: 'invalid-property',
       })),
     ]
     const slug = errors.every((error) => error.rule === 'unknown-property')

@@ -1,4 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { assertPlannerMayEdit } from '../auth/planner-scope.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import { contentCrs, crs84 } from '../crs/crs.ts'
 import { writeAs } from '../db/write-as.ts'
@@ -122,6 +123,9 @@ async function replaceOrMerge(c: Context<AppEnv>, mode: 'replace' | 'merge') {
   const user = c.get('user') as CurrentUser
   const { sql } = c.get('db')
   const written = await writeAs(sql, user, async (tx) => {
+    await assertPlannerMayEdit(tx, user, { layer, id })
+    if (input.geometry !== undefined)
+      await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
     const result = await updateFeature(tx, layer, id, version, change(layer, input, mode))
     return result && { result, stored: await readFeature(tx, layer, id, visibleProperties(layer, user)) }
   })
@@ -147,6 +151,7 @@ export const itemWritesRoutes = new Hono<AppEnv>()
     const user = c.get('user') as CurrentUser
     const { sql } = c.get('db')
     const { result, stored } = await writeAs(sql, user, async (tx) => {
+      await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
       const result = await upsertFeature(tx, layer, input.set, input.geometry, input.crs.srid, {
         onConflict: 'refuse',
       })
@@ -163,9 +168,11 @@ export const itemWritesRoutes = new Hono<AppEnv>()
     const layer = layerOf(c.req.param('collectionId'))
     const id = featureIdOf(c.req.param('featureId'), layer)
     const version = ifMatchVersion(c, layer, id)
-    const result = await writeAs(c.get('db').sql, c.get('user'), (tx) =>
-      deleteFeature(tx, layer, id, version),
-    )
+    const user = c.get('user') as CurrentUser
+    const result = await writeAs(c.get('db').sql, user, async (tx) => {
+      await assertPlannerMayEdit(tx, user, { layer, id })
+      return deleteFeature(tx, layer, id, version)
+    })
     if (!result) return missedWrite(c, layer, id)
     c.get('events').announce({ layer, featureId: id, before: result.before, after: null })
     return c.body(null, 204)
