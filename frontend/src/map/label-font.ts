@@ -2,14 +2,12 @@ import latinRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal
 import latinBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url'
 import latinExtRegular from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url'
 import latinExtBold from '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff2?url'
+import { labelFonts } from './font-stacks.ts'
 
 // Map labels without internet: the style has no `glyphs` URL, so MapLibre draws each glyph in the
 // browser (TinySDF) with the CSS font family named in `text-font`. We ship Noto Sans (OFL, from
 // @fontsource) with the app and register it under the font-stack names the style uses, so labels
 // look the same on every device and no glyph server is needed.
-
-/** The font stacks our label layers use. */
-export const labelFonts = { regular: ['Noto Sans Regular'], bold: ['Noto Sans Bold'] } as const
 
 const latin =
   'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD'

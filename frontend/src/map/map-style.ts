@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 import { findLayer, type Labels, type LayerId, type Vocabulary, vocabulary } from '../registry.ts'
-import { labelFonts } from './label-font.ts'
+import { labelFonts } from './font-stacks.ts'
 import * as colours from './palette.ts'
 
 // The one style module: every collection's MapLibre layers and its legend entries come from the
