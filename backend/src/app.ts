@@ -7,6 +7,7 @@ import { contextRoutes } from './context/context.routes.ts'
 import type { Database } from './db/database.ts'
 import { featuresRoutes } from './features/features.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
+import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
@@ -14,6 +15,7 @@ import { LayerEvents } from './layers/layer-events.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
 import { tileRoutes } from './tiles/tiles.routes.ts'
+import { programmeAreaRoutes } from './users/programme-areas.routes.ts'
 import { userRoutes } from './users/users.routes.ts'
 
 export type AppOptions = {
@@ -35,11 +37,13 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/api/config', clientConfigRoutes)
   app.route('/api/auth', authRoutes)
   app.route('/api/users', userRoutes)
+  app.route('/api/users', programmeAreaRoutes)
   app.route('/api/search', searchRoutes)
   app.route('/api/context', contextRoutes)
   app.route('/api/overlay', overlayRoutes)
   app.route('/api', interimUseRoutes)
   app.route('/api', tileRoutes)
+  app.route('/api', historyRoutes)
   app.route('/api', featuresRoutes)
 
   app.all('/api/*', (c) => {

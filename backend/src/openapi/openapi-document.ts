@@ -1,4 +1,5 @@
 import { contextOpenApi } from './paths/context.paths.ts'
+import { editingOpenApi } from './paths/editing.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
 import { searchOpenApi } from './paths/search.paths.ts'
@@ -27,6 +28,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   searchOpenApi,
   contextOpenApi,
   overlayOpenApi,
+  editingOpenApi,
 ]
 
 const problem: Json = {
