@@ -1,6 +1,6 @@
 import { contextOpenApi } from './paths/context.paths.ts'
-import { editingOpenApi } from './paths/editing.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
+import { interimUseOpenApi } from './paths/interim-use.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
 import { searchOpenApi } from './paths/search.paths.ts'
 
@@ -28,7 +28,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   searchOpenApi,
   contextOpenApi,
   overlayOpenApi,
-  editingOpenApi,
+  interimUseOpenApi,
 ]
 
 const problem: Json = {

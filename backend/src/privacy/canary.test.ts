@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { activeAgreement } from '../agreements/interim-use-scenario.testing.ts'
+import { createApp } from '../app.ts'
+import { repoRoot } from '../config.ts'
+import { useTestDatabase } from '../test/test-database.ts'
+import { tileAt } from '../tiles/tile-coordinates.ts'
+import { decodeTile } from '../tiles/tile-testing.ts'
+import { scanForMarker } from './marker-scan.testing.ts'
+
+const db = useTestDatabase()
+
+/** Every href in a JSON document. */
+function hrefs(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) hrefs(item, found)
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'href' && typeof item === 'string') found.push(item)
+      else hrefs(item, found)
+    }
+  }
+  return found
+}
+
+describe('canary: personal data never reaches a public response', () => {
+  it('finds the marker in no anonymous response: collections, features, tiles, search, figures, errors, OpenAPI, HTML', async () => {
+    const frontendDir = join(repoRoot, 'frontend', 'dist')
+    const app = createApp(db(), existsSync(join(frontendDir, 'index.html')) ? { frontendDir } : {})
+    const { sql } = db()
+    const marker = `CANARY${Math.random().toString(36).slice(2, 8).toUpperCase()}`
+    const at: [number, number] = [12.3141, 51.3418]
+    const s = await activeAgreement(app, db(), marker, at)
+    await sql`update users set email = ${`${marker.toLowerCase()}@example.org`} where id = ${s.owner.id}`
+    await sql`update notifications set body = body || ${` ${marker}`} where user_id = ${s.owner.id}`
+    await sql`update outbox set body = body || ${` ${marker}`}`
+    // The marker is really in every personal-data field the crawl must not find.
+    const filled = (await scanForMarker(sql, marker)).map((hit) => `${hit.table}.${hit.column}`)
+    expect(filled).toEqual(
+      expect.arrayContaining([
+        'party_contacts.contact_name',
+        'party_contacts.phone',
+        'users.email',
+        'users.display_name',
+        'offers.conditions',
+        'agreements.conditions',
+        'agreements.internal_notes',
+        'plots.internal_notes',
+        'agreement_documents.filename',
+        'agreement_documents.content',
+        'notifications.body',
+        'outbox.body',
+      ]),
+    )
+
+    const crawled: string[] = []
+    const leaks: string[] = []
+    const seen = new Set<string>()
+    const fetchText = async (path: string) => {
+      const response = await app.request(path)
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      const type = response.headers.get('content-type') ?? ''
+      let text = new TextDecoder('latin1').decode(bytes) + new TextDecoder().decode(bytes)
+      if (type.includes('protobuf') || type.includes('mvt')) {
+        text += JSON.stringify([...decodeTile(bytes).entries()])
+      }
+      crawled.push(`${response.status} ${path}`)
+      if (text.toLowerCase().includes(marker.toLowerCase())) leaks.push(path)
+      return { status: response.status, type, text: new TextDecoder().decode(bytes) }
+    }
+    const queue = ['/api', '/api/collections', '/api/openapi.json', '/api/conformance', '/api/tiles']
+    while (queue.length > 0 && seen.size < 400) {
+      const path = queue.shift() as string
+      if (seen.has(path)) continue
+      seen.add(path)
+      const reply = await fetchText(path)
+      if (!reply.type.includes('json') || reply.status !== 200) continue
+      for (const href of hrefs(JSON.parse(reply.text))) {
+        const url = new URL(href, 'http://localhost')
+        if (url.host !== 'localhost' || !url.pathname.startsWith('/api') || href.includes('{')) continue
+        if (url.pathname.includes('/tiles/') && /\/\d+\/\d+\/\d+$/.test(url.pathname)) continue
+        queue.push(url.pathname + url.search)
+      }
+    }
+    const extra: string[] = []
+    for (const collection of ['plots', 'interim-uses', 'offers', 'places', 'programme-areas']) {
+      extra.push(
+        `/api/collections/${collection}/items?limit=1000`,
+        `/api/collections/${collection}/items?f=json&limit=10&bbox=12.30,51.33,12.33,51.35`,
+      )
+    }
+    extra.push(
+      `/api/collections/plots/items/${s.plotId}`,
+      `/api/collections/interim-uses/items/${s.agreementId}`,
+    )
+    extra.push(`/api/context/plots/${s.plotId}`, `/api/context/interim-uses/${s.agreementId}`)
+    for (const z of [10, 12, 14, 16]) {
+      const { x, y } = tileAt(at[0] + 0.0004, at[1] + 0.0004, z)
+      extra.push(`/api/tiles/WebMercatorQuad/${z}/${y}/${x}`)
+      for (const collection of ['plots', 'interim-uses'])
+        extra.push(`/api/collections/${collection}/tiles/WebMercatorQuad/${z}/${y}/${x}`)
+    }
+    for (const q of [
+      marker,
+      marker.toLowerCase(),
+      'Nachbarschaftsgarten',
+      'Angebotsfläche',
+      'example.org',
+      '04177',
+    ]) {
+      extra.push(`/api/search?q=${encodeURIComponent(q)}`)
+    }
+    extra.push('/api/overlay/figures', '/api/overlay/figures.csv', '/api/config', '/api/health')
+    // Errors, also for the private resources (never with the marker in the URL: an echo of the request is no leak).
+    extra.push(
+      '/api/collections/plots/items/99999999',
+      '/api/collections/nope/items',
+      '/api/collections/plots/items?bbox=not,a,bbox',
+      `/api/offers/${s.offerId}`,
+      `/api/agreements/${s.agreementId}`,
+      `/api/agreements/${s.agreementId}/documents/${s.documentId}`,
+      '/api/offers?status=nonsense',
+      '/api/no-such-resource',
+      '/api/notifications',
+      '/api/me/data',
+    )
+    extra.push('/', `/plots/${s.plotId}`, '/plots/1')
+    for (const path of extra) if (!seen.has(path)) await fetchText(path)
+
+    console.log(`canary crawl: ${crawled.length} anonymous requests\n${crawled.join('\n')}`)
+    expect(crawled.length).toBeGreaterThan(40)
+    expect(leaks).toEqual([])
+    // The public map does show the interim use itself.
+    const feature = await app.request(`/api/collections/interim-uses/items/${s.agreementId}`)
+    if (feature.status !== 404) expect(feature.status).toBe(200)
+  })
+})
