@@ -1,4 +1,5 @@
 import { contextOpenApi } from './paths/context.paths.ts'
+import { editingOpenApi } from './paths/editing.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
 import { interimUseOpenApi } from './paths/interim-use.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
@@ -28,6 +29,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   searchOpenApi,
   contextOpenApi,
   overlayOpenApi,
+  editingOpenApi,
   interimUseOpenApi,
 ]
 
