@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   const db = await opening
   await prepareDatabase(db, config, log)
   const app = createApp(db, { frontendDir })
+  // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
+  const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
+  startEndingSoonChecks(db.sql)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     log(
