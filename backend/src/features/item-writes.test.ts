@@ -256,7 +256,7 @@ describe('optimistic locking', () => {
       geometry: { coordinates: number[][][][] }
       properties: { area_m2: number }
     }
-    const [lon, lat] = feature.geometry.coordinates[0]?.[0]?.[0] as number[]
+    const [lon, lat] = (feature.geometry.coordinates[0]?.[0]?.[0] ?? []) as number[]
     expect(lon).toBeCloseTo(12.33, 6)
     expect(lat).toBeCloseTo(51.33, 6)
     expect(feature.properties.area_m2).toBeCloseTo(2500, 0)

@@ -146,7 +146,7 @@ describe('GET …/items', () => {
   it('puts latitude first for EPSG:4326', async () => {
     const crs84 = await items('/api/collections/places/items?limit=1')
     const latLon = await items(`/api/collections/places/items?limit=1&crs=${epsg(4326)}`)
-    const [lon, lat] = crs84.body.features[0]?.geometry.coordinates as number[]
+    const [lon, lat] = (crs84.body.features[0]?.geometry.coordinates ?? []) as number[]
     expect(latLon.body.features[0]?.geometry.coordinates).toEqual([lat, lon])
   })
 

@@ -1,0 +1,69 @@
+import { execFile, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { type ServerType, serve } from '@hono/node-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { identifiers } from '../db/sql-client.ts'
+import { layers } from '../layers/layers.ts'
+import { useTestDatabase } from '../test/test-database.ts'
+
+// Acceptance with GDAL, as a desktop GIS user would connect: the OAPIF driver over a real socket.
+
+const run = promisify(execFile)
+const hasGdal = spawnSync('ogrinfo', ['--version']).status === 0
+if (!hasGdal) console.warn('gdal.test.ts skipped: ogrinfo is not installed (apt-get install gdal-bin)')
+
+const db = useTestDatabase()
+let server: ServerType
+let api = ''
+const dir = mkdtempSync(join(tmpdir(), 'quartiersatlas-gdal-'))
+
+beforeAll(async () => {
+  const app = createApp(db())
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve())
+  })
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`
+})
+
+afterAll(() => {
+  server?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const geometryNames: Record<string, string> = {
+  MultiPolygon: 'Multi Polygon',
+  MultiLineString: 'Multi Line String',
+  Point: 'Point',
+}
+
+describe.skipIf(!hasGdal)('GDAL OAPIF', () => {
+  it('ogrinfo lists every collection with its geometry type and the database feature count', async () => {
+    const { stdout } = await run('ogrinfo', ['-ro', '-al', '-so', `OAPIF:${api}`], { timeout: 120_000 })
+    for (const layer of layers) {
+      const section = stdout.split(/\nLayer name: /).find((part) => part.startsWith(`${layer.id}\n`))
+      expect(section, `${layer.id} in ogrinfo output`).toBeDefined()
+      const [row] = await db().sql<
+        { n: number }[]
+      >`select count(*)::int as n from ${identifiers(db().sql, layer.table)}`
+      expect(section).toContain(`Feature Count: ${row?.n}`)
+      const expected = geometryNames[layer.geometryType]
+      // GDAL 3.6 takes the geometry type from the features; an empty collection has none to show.
+      if (expected && row?.n) expect(section).toContain(`Geometry: ${expected}`)
+    }
+  })
+
+  it('ogr2ogr copies every plot to a GeoPackage, seven per page', async () => {
+    const gpkg = join(dir, 'out.gpkg')
+    await run('ogr2ogr', ['-f', 'GPKG', gpkg, `OAPIF:${api}`, 'plots', '-oo', 'PAGE_SIZE=7'], {
+      timeout: 120_000,
+    })
+    const { stdout } = await run('ogrinfo', ['-ro', '-so', gpkg, 'plots'])
+    const [row] = await db().sql<{ n: number }[]>`select count(*)::int as n from plots`
+    expect(stdout).toContain(`Feature Count: ${row?.n}`)
+  })
+})
