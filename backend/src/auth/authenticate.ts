@@ -6,9 +6,12 @@ import { clearSessionCookie, readSessionCookie } from './session-cookie.ts'
 import { userOfSession } from './sessions.queries.ts'
 import { userOfApiToken } from './tokens.queries.ts'
 
-/** The bearer token of an `Authorization` header, undefined when there is none. */
+/**
+ * The bearer token of an `Authorization` header; undefined when there is none or it names another
+ * scheme (e.g. Basic from a proxy that guards a staging site), which is not ours to judge.
+ */
 export function bearerToken(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined
+  if (header === undefined || !/^Bearer(\s|$)/i.test(header)) return undefined
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header)
   if (!match?.[1]) throw invalidToken('the Authorization header must read "Bearer <token>"')
   return match[1]

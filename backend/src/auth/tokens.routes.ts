@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { bearerToken } from './authenticate.ts'
 import { readJson } from './read-json.ts'
 import { requireUser } from './require-role.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.queries.ts'
@@ -14,7 +15,7 @@ export const tokenRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const user = requireUser(c.get('user'))
     // A token cannot mint tokens: whoever holds a leaked token must not be able to outlive its revocation.
-    if (c.req.header('authorization')) {
+    if (bearerToken(c.req.header('authorization')) !== undefined) {
       throw new Problem(
         403,
         'session-required',

@@ -86,10 +86,15 @@ describe('personal API tokens', () => {
     expect(await accountTablesChecksum(db())).toBe(before)
   })
 
-  it('treats a malformed Authorization header and a disabled owner as 401', async () => {
+  it("refuses an empty bearer header and a disabled owner's token with 401, and ignores other schemes", async () => {
     const app = createApp(db())
-    const malformed = await app.request('/api/auth/me', { headers: { Authorization: 'Basic abc' } })
+    const malformed = await app.request('/api/auth/me', { headers: { Authorization: 'Bearer' } })
     expect(malformed.status).toBe(401)
+    expect(((await malformed.json()) as { type: string }).type).toBe(
+      'urn:quartiersatlas:problem:invalid-token',
+    )
+    const basic = await app.request('/api/auth/me', { headers: { Authorization: 'Basic YTpi' } })
+    expect(((await basic.json()) as { type: string }).type).toBe('urn:quartiersatlas:problem:unauthenticated')
     const headers = await authHeaders(db(), 'planner')
     await db()
       .sql`update users set disabled_at = now() where id = (select user_id from api_tokens order by id desc limit 1)`
