@@ -4,6 +4,7 @@ import { featuresOpenApi } from './paths/features.paths.ts'
 import { interimUseOpenApi } from './paths/interim-use.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
 import { searchOpenApi } from './paths/search.paths.ts'
+import { tilesOpenApi } from './paths/tiles.paths.ts'
 
 // The OpenAPI 3.0 document of /api, composed of one module per resource. To describe a new
 // resource: write `openapi/paths/<resource>.paths.ts` exporting an `OpenApiModule` (its paths, and
@@ -26,6 +27,7 @@ export type OpenApiModule = {
 /** Every resource's contribution, in the order the documentation lists them. */
 const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   featuresOpenApi,
+  tilesOpenApi,
   searchOpenApi,
   contextOpenApi,
   overlayOpenApi,
