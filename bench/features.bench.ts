@@ -160,7 +160,6 @@ Load average at the end of the run (1, 5, 15 min): ${load}.
 `
   } finally {
     server?.close()
-    server?.closeAllConnections?.()
     await db.close()
   }
 }
