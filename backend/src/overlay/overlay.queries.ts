@@ -5,7 +5,8 @@ import type { OverlayQuery } from './overlay.schema.ts'
 // The city's figures per programme area, all computed by PostGIS in the area's official CRS.
 // A plot, measure or other area counts for an area when their interiors meet (sharing only a
 // boundary does not count). Plot hectares are the part of each plot inside the area, so a plot
-// across the boundary is counted once in each area but only with its share of land. Interim use
+// across the boundary is counted once in each area but only with its share of land (plots wholly
+// inside skip the costly intersection). Interim use
 // is the union of the plots of active or ending agreements (the interim_uses view), clipped to
 // the area. "Ending within 12 months" means term_end in [today, today + 12 months].
 
@@ -43,7 +44,9 @@ export async function overlayFigures(sql: Queries, query: OverlayQuery): Promise
              st_area(a.projected) as area_m2,
              (select coalesce(jsonb_object_agg(status, jsonb_build_object('count', n, 'ha', ha)), '{}')
                 from (select p.status, count(*) as n,
-                             round((sum(st_area(st_intersection(st_transform(p.geom, a.srid), a.projected))) / 1e4)::numeric, 4) as ha
+                             round((sum(case when st_coveredby(p.geom, a.geom) then st_area(st_transform(p.geom, a.srid))
+                                               else st_area(st_intersection(st_transform(p.geom, a.srid), a.projected))
+                                          end) / 1e4)::numeric, 4) as ha
                         from plots p
                        where st_intersects(p.geom, a.geom) and not st_touches(p.geom, a.geom)
                        group by p.status) by_status) as plots,

@@ -28,6 +28,11 @@ export type SearchFields = {
   /** Columns the detail line is built from. */
   readonly facts: readonly string[]
   readonly detail: (facts: Facts, lang: Lang) => string
+  /**
+   * Folded at query time: interim uses are a view over agreements (few rows). Every other layer
+   * is read from search_texts, which triggers keep (sql/006_search.sql names the same columns).
+   */
+  readonly live?: true
 }
 
 const label = (vocabulary: Vocabulary, key: string | null, lang: Lang) =>
@@ -65,6 +70,7 @@ export const searchFields: readonly SearchFields[] = [
   },
   {
     collection: 'interim-uses',
+    live: true,
     secondary: ['organisation'],
     body: ['description'],
     facts: ['use', 'organisation'],

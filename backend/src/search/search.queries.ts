@@ -1,13 +1,15 @@
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import { findLayer } from '../layers/layers.ts'
+import { findLayer, type Layer } from '../layers/layers.ts'
 import { type SearchFields, searchFields } from './search-fields.ts'
 
-// One statement searches every public layer. Both the texts and the query go through
-// search_fold (sql/006_search.sql); every word of the query must occur somewhere in a feature's
-// public texts. The score puts, in tiers: the exact name, then names starting with the query,
-// names with a word starting with it, names holding all words, then address-like fields, then
-// descriptions; inside a tier, names the query covers more of rank higher, and on a tie the
-// layer listed first in searchFields (plots before places before interim uses …) comes first.
+// Search in two statements: the first ranks every public layer's features on folded text (kept
+// in search_texts by triggers, see sql/006_search.sql) and keeps the best `limit`; the second
+// reads the name, facts and placement of just those. Texts and query both go through
+// search_fold; every word of the query must occur somewhere in a feature's public texts
+// (`like all` over patterns made once per query, so no subquery runs per row). The score puts, in tiers: the exact name, names starting with the
+// query, names with a word starting with it, names with all words starting words, names holding
+// all words, then address-like fields, then descriptions; inside a tier, names the query covers
+// more of rank higher, and on a tie the layer listed first in searchFields comes first.
 
 export type SearchRow = {
   collection: string
@@ -19,68 +21,111 @@ export type SearchRow = {
   score: number
 }
 
-/** Public features whose name, address or description match `query`, best first. */
-export async function searchFeatures(sql: Queries, query: string, limit: number): Promise<SearchRow[]> {
-  const documents = searchFields
-    .map((fields, rank) => layerDocuments(sql, fields, rank))
-    .reduce((all, next) => sql`${all} union all ${next}`)
-  const rows = await sql<
-    (Omit<SearchRow, 'center' | 'bbox'> & Record<'x' | 'y' | 'w' | 's' | 'e' | 'n', number>)[]
-  >`
-    with query as (
-      select q, array_remove(string_to_array(q, ' '), '') as words
-        from (select search_fold(${query}) as q) folded
-    ),
-    documents as (${documents}),
-    folded as (
-      select d.collection, d.rank, d.id, d.name, d.facts, d.geom,
-             search_fold(d.name) as name_f,
-             search_fold(d.name) || ' ' || search_fold(d.secondary) as near_f,
-             search_fold(d.body) as body_f
-        from documents d
-    ),
-    ranked as (
-      select f.*, case
-          when f.name_f = query.q then 1.0
-          when starts_with(f.name_f, query.q) then 0.8
-          when strpos(' ' || f.name_f, ' ' || query.q) > 0 then 0.7
-          when search_starts_all(f.name_f, query.words) then 0.6
-          when search_contains_all(f.name_f, query.words) then 0.5
-          when search_starts_all(f.near_f, query.words) then 0.4
-          when search_contains_all(f.near_f, query.words) then 0.3
-          else 0.1
-        end as tier,
-        length(query.q)::float8 / greatest(length(f.name_f), length(query.q), 1) as coverage
-        from folded f, query
-       where cardinality(query.words) > 0
-         and search_contains_all(f.near_f || ' ' || f.body_f, query.words)
-    ),
-    best as (
-      select *, round(least(1.0, tier + case when tier < 1 then 0.09 * coverage else 0 end)::numeric, 3)
-             as score
-        from ranked
-       order by score desc, rank, name, id
-       limit ${limit}
-    )
-    select collection, id, name, facts, score::float8 as score,
-           round(st_x(center)::numeric, 6)::float8 as x, round(st_y(center)::numeric, 6)::float8 as y,
-           round(st_xmin(geom)::numeric, 6)::float8 as w, round(st_ymin(geom)::numeric, 6)::float8 as s,
-           round(st_xmax(geom)::numeric, 6)::float8 as e, round(st_ymax(geom)::numeric, 6)::float8 as n
-      from (select *, st_pointonsurface(geom) as center from best) placed
-     order by score desc, rank, name, id`
-  return rows.map(({ x, y, w, s, e, n, ...row }) => ({ ...row, center: [x, y], bbox: [w, s, e, n] }))
-}
+type Hit = { rank: number; id: number; score: number }
+type Placement = { rank: number; id: number; name: string; facts: SearchRow['facts'] } & Record<
+  'x' | 'y' | 'w' | 's' | 'e' | 'n',
+  number
+>
 
-// The texts and facts of one layer's features, from its public columns only.
-function layerDocuments(sql: Queries, fields: SearchFields, rank: number) {
+const searched = searchFields.map((fields) => {
   const layer = findLayer(fields.collection)
   if (!layer) throw new Error(`search: no layer ${fields.collection}`)
+  return { fields, layer }
+})
+
+/** Public features whose name, address or description match `query`, best first. */
+export async function searchFeatures(sql: Queries, query: string, limit: number): Promise<SearchRow[]> {
+  const hits = await rankFeatures(sql, query, limit)
+  if (hits.length === 0) return []
+  const placements = await sql<Placement[]>`${unionAll(
+    sql,
+    searched.flatMap(({ fields, layer }, rank) => {
+      const ids = hits.filter((hit) => hit.rank === rank).map((hit) => hit.id)
+      return ids.length > 0 ? [placeFeatures(sql, fields, layer, rank, ids)] : []
+    }),
+  )}`
+  const byKey = new Map(placements.map((p) => [`${p.rank}/${p.id}`, p]))
+  return hits.flatMap((hit) => {
+    const place = byKey.get(`${hit.rank}/${hit.id}`)
+    if (!place) return []
+    return [
+      {
+        collection: searched[hit.rank]?.fields.collection ?? '',
+        id: hit.id,
+        name: place.name,
+        facts: place.facts,
+        center: [place.x, place.y],
+        bbox: [place.w, place.s, place.e, place.n],
+        score: hit.score,
+      },
+    ]
+  })
+}
+
+async function rankFeatures(sql: Queries, query: string, limit: number): Promise<Hit[]> {
+  const stored = searched.filter(({ fields }) => !fields.live).map(({ layer }) => layer.table)
+  const tables = searched.map(({ layer }) => layer.table)
+  const live = searched.flatMap(({ fields, layer }, rank) =>
+    fields.live ? [liveTexts(sql, fields, layer, rank)] : [],
+  )
+  const documents = unionAll(sql, [
+    sql`select array_position(${tables}::text[], table_name) - 1 as rank, id, name_f, near_f, all_f
+          from search_texts where table_name in ${sql(stored)}`,
+    ...live,
+  ])
+  return sql<Hit[]>`
+    with query as (
+      select q, words,
+             array(select '%' || word || '%' from unnest(words) as word) as anywhere,
+             array(select '% ' || word || '%' from unnest(words) as word) as word_starts
+        from (select q, array_remove(string_to_array(q, ' '), '') as words
+                from (select search_fold(${query}) as q) as folded) as split
+    ),
+    tiers as (
+      select d.rank, d.id, d.name_f, case
+          when d.name_f = query.q then 1.0
+          when starts_with(d.name_f, query.q) then 0.8
+          when ' ' || d.name_f like '% ' || query.q || '%' then 0.7
+          when ' ' || d.name_f like all (query.word_starts) then 0.6
+          when d.name_f like all (query.anywhere) then 0.5
+          when ' ' || d.near_f like all (query.word_starts) then 0.4
+          when d.near_f like all (query.anywhere) then 0.3
+          else 0.1
+        end as tier,
+        length(query.q)::float8 / greatest(length(d.name_f), length(query.q), 1) as coverage
+        from (${documents}) as d, query
+       where cardinality(query.words) > 0 and d.all_f like all (query.anywhere)
+    )
+    select rank, id,
+           round(case when tier < 1 then tier + 0.09 * coverage else 1 end::numeric, 3)::float8 as score
+      from tiers
+     order by score desc, rank, name_f, id
+     limit ${limit}`
+}
+
+// The folded texts of a layer that search_texts does not hold, from its public columns only.
+function liveTexts(sql: Queries, fields: SearchFields, layer: Layer, rank: number) {
   const texts = (columns: readonly string[]) =>
-    columns.length > 0 ? sql`concat_ws(' ', ${identifiers(sql, columns)})` : sql`''`
+    columns.length > 0 ? sql`, ${identifiers(sql, columns)}` : sql``
   return sql`
-    select ${fields.collection}::text as collection, ${rank}::int as rank, id, name::text as name,
-           ${texts(fields.secondary)} as secondary, ${texts(fields.body)} as body,
-           (select to_jsonb(facts) from (select ${identifiers(sql, fields.facts)}) facts) as facts,
-           geom
+    select ${rank}::int as rank, id, search_fold(name) as name_f,
+           search_fold(concat_ws(' ', name ${texts(fields.secondary)})) as near_f,
+           search_fold(concat_ws(' ', name ${texts(fields.secondary)} ${texts(fields.body)})) as all_f
       from ${identifiers(sql, layer.table)}`
+}
+
+// The detail facts, a point on the feature and its bounding box, for a few ids of one layer.
+function placeFeatures(sql: Queries, fields: SearchFields, layer: Layer, rank: number, ids: number[]) {
+  return sql`
+    select ${rank}::int as rank, id, name::text as name,
+           (select to_jsonb(facts) from (select ${identifiers(sql, fields.facts)}) as facts) as facts,
+           round(st_x(st_pointonsurface(geom))::numeric, 6)::float8 as x,
+           round(st_y(st_pointonsurface(geom))::numeric, 6)::float8 as y,
+           round(st_xmin(geom)::numeric, 6)::float8 as w, round(st_ymin(geom)::numeric, 6)::float8 as s,
+           round(st_xmax(geom)::numeric, 6)::float8 as e, round(st_ymax(geom)::numeric, 6)::float8 as n
+      from ${identifiers(sql, layer.table)} where id in ${sql(ids)}`
+}
+
+function unionAll(sql: Queries, parts: ReturnType<Queries['unsafe']>[]) {
+  return parts.reduce((all, next) => sql`${all} union all ${next}`)
 }

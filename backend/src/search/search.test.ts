@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
+import { findLayer } from '../layers/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
+import { searchFields } from './search-fields.ts'
 
 const db = useTestDatabase()
 
@@ -86,6 +88,39 @@ describe('GET /api/search', () => {
       expect.arrayContaining(['plots:Kinder-Freiluft-Galerie Kleinzschocher']),
     )
     expect(await search('q=Josephstra%C3%9Fe%20Zzyzx')).toEqual([])
+  })
+
+  it('finds features as they are written, renamed and deleted', async () => {
+    const { sql } = db()
+    await placeAt('Quendelwiese')
+    expect(names(await search('q=quendelwiese'))).toEqual(['places:Quendelwiese'])
+    await sql`update places set name = 'Thymianwiese' where name = 'Quendelwiese'`
+    expect(await search('q=quendelwiese')).toEqual([])
+    expect(names(await search('q=thymianwiese'))).toEqual(['places:Thymianwiese'])
+    await sql`update plots set address = 'Thymianweg 1' where external_id = 'demo:plot:josephstrasse-gardens'`
+    expect(names(await search('q=thymianweg'))).toEqual(['plots:Nachbarschaftsgärten Josephstraße'])
+    await sql`delete from places where name = 'Thymianwiese'`
+    expect(names(await search('q=thymianwiese'))).toEqual([])
+  })
+
+  it('keeps in search_texts exactly the columns search-fields names', async () => {
+    const { sql } = db()
+    const triggers = await sql<{ table: string; args: Uint8Array }[]>`
+      select c.relname as table, t.tgargs as args
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid
+       where t.tgname = c.relname || '_search'`
+    const actual = Object.fromEntries(
+      triggers.map(({ table, args }) => [table, new TextDecoder().decode(args).split('\0').slice(0, 2)]),
+    )
+    const expected = Object.fromEntries(
+      searchFields
+        .filter((fields) => !fields.live)
+        .map((fields) => [
+          findLayer(fields.collection)?.table,
+          [fields.secondary.join(','), fields.body.join(',')],
+        ]),
+    )
+    expect(actual).toEqual(expected)
   })
 
   it('never searches or returns owners, contacts, notes or conditions', async () => {
