@@ -51,6 +51,21 @@ describe('languages and phones', () => {
     const close = await panel.getByRole('button', { name: 'Schließen' }).boundingBox()
     expect(close?.height).toBeGreaterThanOrEqual(44)
     await waitForMapIdle(page)
+    // The map moved the feature into the part of the map above the sheet.
+    const mapBox = await page.locator('.map').boundingBox()
+    const visibleHeight = (sheet?.y ?? 0) - (mapBox?.y ?? 0)
+    const highlighted = await page.evaluate(
+      (height) =>
+        window.__quartiersatlas?.map.queryRenderedFeatures(
+          [
+            [0, 0],
+            [390, height],
+          ],
+          { layers: ['plots-highlight', 'places-highlight-point'] },
+        ).length ?? 0,
+      visibleHeight,
+    )
+    expect(highlighted).toBeGreaterThan(0)
     await page.screenshot({ path: join(screenshotDir, 'phone-feature.png') })
     for (const button of await page.locator('.tools button').all()) {
       expect((await button.boundingBox())?.height).toBeGreaterThanOrEqual(44)

@@ -1,7 +1,7 @@
 import { createEffect, createResource, For, type JSX, on, onCleanup, Show } from 'solid-js'
 import { ApiError, fetchContext, fetchFeature } from '../api/api-client.ts'
 import { formatArea, formatDate, formatLength, formatNumber, label, t } from '../i18n/locale.ts'
-import type { FeatureRef, MapHandle } from '../map/map-view.ts'
+import type { FeatureRef, Inset, MapHandle } from '../map/map-view.ts'
 import { findLayer, vocabulary } from '../registry.ts'
 import { featureBBox } from './feature-bbox.ts'
 import { dateProperties, propertyNames, vocabularyFor } from './property-labels.ts'
@@ -22,13 +22,14 @@ export function FeaturePanel(props: Props) {
     ({ collection, id }) => fetchContext(collection, id).catch(() => null),
   )
   let heading!: HTMLHeadingElement
+  let panel!: HTMLElement
 
   createEffect(
     on([() => props.map, feature], ([map, loaded]) => {
       if (!map || !loaded) return
       map.select(props.featureRef)
       const bbox = featureBBox(loaded.geometry)
-      if (props.fit && bbox) map.fitBounds(bbox)
+      if (props.fit && bbox) map.fitBounds(bbox, panelInset(panel))
       heading?.focus()
     }),
   )
@@ -80,7 +81,7 @@ export function FeaturePanel(props: Props) {
   }
 
   return (
-    <aside class="feature-panel sheet" aria-labelledby="feature-title">
+    <aside class="feature-panel sheet" aria-labelledby="feature-title" ref={panel}>
       <div class="sheet-head">
         <h2 id="feature-title" tabIndex={-1} ref={heading}>
           <Show when={feature()} fallback={feature.error ? t('loadFailed') : t('loading')}>
@@ -166,6 +167,13 @@ export function FeaturePanel(props: Props) {
       </Show>
     </aside>
   )
+}
+
+/** The part of the map the panel covers: its height as a bottom sheet, else its width on the right. */
+function panelInset(panel: HTMLElement): Partial<Inset> {
+  const rect = panel.getBoundingClientRect()
+  const sheet = rect.width > window.innerWidth * 0.8
+  return sheet ? { bottom: window.innerHeight - rect.top + 20, top: 30 } : { right: rect.width + 30 }
 }
 
 function numberOrNull(value: unknown): number | null {

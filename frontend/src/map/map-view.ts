@@ -1,6 +1,6 @@
 import maplibregl, { type FilterSpecification, type Map as MapLibreMap } from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
-import { onCleanup } from 'solid-js'
+import { getOwner, onCleanup, runWithOwner } from 'solid-js'
 import type { LayerId } from '../registry.ts'
 import { addBasemap, fetchBasemapStyle } from './basemap.ts'
 import { loadLabelFonts } from './label-font.ts'
@@ -15,6 +15,7 @@ export type FeatureRef = { collection: LayerId; id: number | string }
 export type RenderedItem = FeatureRef & { name: string }
 export type MapCamera = { zoom: number; lat: number; lon: number }
 export type BBox = [number, number, number, number]
+export type Inset = { top: number; right: number; bottom: number; left: number }
 
 /** An interaction (drawing, editing) that a later module adds to the map and removes again. */
 export type MapInteraction = { activate(map: MapLibreMap): void; deactivate(map: MapLibreMap): void }
@@ -25,7 +26,8 @@ export type MapHandle = {
   setLayerVisible(id: LayerId, visible: boolean): void
   setFilters(filters: MapFilters): void
   select(ref: FeatureRef | null): void
-  fitBounds(bbox: BBox): void
+  /** Fits the map to `bbox`, keeping it clear of panels that cover `inset` pixels of the map. */
+  fitBounds(bbox: BBox, inset?: Partial<Inset>): void
   flyTo(center: [number, number], zoom?: number): void
   camera(): MapCamera
   /** The features drawn in the current view, one entry per feature. */
@@ -50,6 +52,8 @@ export type MapOptions = { camera: MapCamera | null; basemapStyleUrl: Promise<st
 
 /** Makes the map in `container` and removes it when the owning component is cleaned up. */
 export async function makeMapView(container: HTMLElement, options: MapOptions): Promise<MapHandle> {
+  // The owner is lost across the await below; keep it so the map is still removed with the component.
+  const owner = getOwner()
   await loadLabelFonts()
   const camera = options.camera ?? { zoom: 11.2, lat: 51.335, lon: 12.34 }
   const map = new maplibregl.Map({
@@ -63,10 +67,12 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right')
   map.getCanvas().setAttribute('aria-label', 'Karte')
   window.__quartiersatlas = { map }
-  onCleanup(() => {
-    map.remove()
-    delete window.__quartiersatlas
-  })
+  runWithOwner(owner, () =>
+    onCleanup(() => {
+      map.remove()
+      delete window.__quartiersatlas
+    }),
+  )
 
   const ready = new Promise<void>((resolve) => map.once('load', () => resolve()))
   void ready.then(async () => {
@@ -108,8 +114,9 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
         map.setFilter(`${style.id}-highlight-point`, ['all', ['==', ['geometry-type'], 'Point'], filter])
       }
     },
-    fitBounds(bbox) {
-      map.fitBounds(bbox, { padding: 60, maxZoom: 17, duration: 600 })
+    fitBounds(bbox, inset = {}) {
+      const padding = { top: 60, right: 60, bottom: 60, left: 60, ...inset }
+      map.fitBounds(bbox, { padding, maxZoom: 17, duration: 600 })
     },
     flyTo(center, zoom = 16) {
       map.flyTo({ center, zoom, duration: 800 })
