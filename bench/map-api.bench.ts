@@ -1,4 +1,4 @@
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { createApp } from '../backend/src/app.ts'
 import { openDatabase } from '../backend/src/db/database.ts'
 import { prepareDatabase } from '../backend/src/db/prepare.ts'
@@ -28,7 +28,7 @@ export async function run(): Promise<string> {
   const lines = [
     '## Map API: search, context, overlay figures',
     '',
-    `${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, PostgreSQL at BENCH_DATABASE_URL (default 127.0.0.1:5432).`,
+    `${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} (load average ${loadavg()[0]?.toFixed(1)} at start: a shared machine), PostgreSQL at BENCH_DATABASE_URL (default 127.0.0.1:5432).`,
     `Command: \`npm run bench -- map-api\`. Demo data plus N generated plots; ${runs} sequential requests each after 2 warm-ups; milliseconds per request.`,
     '',
     '| plots | request | median | p95 |',
