@@ -17,33 +17,24 @@ export function encoderOf(db: Database): Encoder {
   return db.capabilities.mvt ? 'postgis' : 'js'
 }
 
-/**
- * The MVT bytes of `layers` (each its own MVT layer, named by collection id) at `tile`; empty when
- * nothing is there. `via` runs the statement there as it is, without the planner settings below
- * (the benchmark compares both).
- */
+/** The MVT bytes of `layers` (each its own MVT layer, named by collection id) at `tile`; empty when nothing is there. */
 export async function renderTile(
   db: Database,
   layers: readonly Layer[],
   tile: Tile,
   encoder: Encoder = encoderOf(db),
-  via?: Queries,
+  via: Queries = db.sql,
 ): Promise<Uint8Array> {
   const shown = layers.filter((layer) => shownAt(layer, tile.z))
   if (shown.length === 0) return new Uint8Array()
   const columns = await tileColumns(db.sql)
   const parts = shown.map((layer) => ({ layer, columns: columns.get(layer.id) ?? [], tile }))
-  if (encoder === 'js') return jsTile(via ?? db.sql, parts)
-  if (via) return postgisTile(via, parts)
-  return db.sql.begin(async (tx) => {
-    await tx`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
-    return postgisTile(tx as unknown as Queries, parts)
-  }) as Promise<Uint8Array>
+  return encoder === 'postgis' ? postgisTile(via, parts) : jsTile(via, parts)
 }
 
 // One statement for all layers: MVT layers are protobuf messages, so their bytes concatenate.
-// It runs with JIT and parallel workers off: PostGIS functions are costed so high that the
-// planner compiles or parallelises even a z14 tile, which measured 20 % slower (bench/RESULTS.md).
+// It runs with the server's planner settings: turning JIT and parallel workers off in a tile
+// transaction measured no faster (bench/RESULTS.md) and costs three more round trips.
 async function postgisTile(sql: Queries, parts: LayerTile[]): Promise<Uint8Array> {
   const layers = parts.reduce(
     (all, part, index) =>
