@@ -6,6 +6,7 @@ import { FilterPanel } from './components/FilterPanel.tsx'
 import { LayerPanel } from './components/LayerPanel.tsx'
 import { ListView } from './components/ListView.tsx'
 import { SearchBox } from './components/SearchBox.tsx'
+import { EditingEntry } from './editing/EditingEntry.tsx'
 import { lang, setLang, t } from './i18n/locale.ts'
 import { type MapFilters, noFilters } from './map/map-filters.ts'
 import { layerStyles } from './map/map-style.ts'
@@ -172,6 +173,7 @@ export function App() {
             <OverlayView onClose={() => go({ kind: 'map' })} />
           </Suspense>
         </Show>
+        <EditingEntry map={map()} />
       </main>
     </div>
   )

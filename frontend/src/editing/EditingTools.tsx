@@ -1,0 +1,458 @@
+import type { Feature, Geometry, LineString, MultiPolygon, Polygon } from 'geojson'
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import { createStore, reconcile } from 'solid-js/store'
+import { bufferLine } from '../geometry/buffer-line.ts'
+import { cutHole } from '../geometry/cut-hole.ts'
+import { formatMeasurement, measure, sridFor } from '../geometry/measure.ts'
+import { mergePolygons } from '../geometry/merge-polygons.ts'
+import { splitPolygon } from '../geometry/split-polygon.ts'
+import { validateGeometry } from '../geometry/validate.ts'
+import { label, lang } from '../i18n/locale.ts'
+import { type DrawSession, makeDrawSession } from '../map/draw/draw-session.ts'
+import type { FeatureRef, MapHandle } from '../map/map-view.ts'
+import { findLayer, type LayerId, layers } from '../registry.ts'
+import { parseRoute } from '../state/url-state.ts'
+import { AsOfControl } from './AsOfControl.tsx'
+import { AttributeForm } from './AttributeForm.tsx'
+import { errorsOf, fieldsOf, propertiesFrom, valuesFrom } from './attribute-fields.ts'
+import { ConflictView } from './ConflictView.tsx'
+import {
+  type Account,
+  deleteStored,
+  fetchHistory,
+  isProblem,
+  type Problem,
+  readStored,
+  restoreVersion,
+  type Stored,
+  saveFeature,
+  type Version,
+} from './editing-api.ts'
+import { et, reasonText } from './editing-messages.ts'
+import { HistoryPanel } from './HistoryPanel.tsx'
+import './editing.css'
+
+type Target = { collection: LayerId; id?: number; etag?: string; municipality?: string }
+type Conflict = { theirs: Stored; mine: { geometry: Geometry; properties: Record<string, unknown> } }
+
+const writable = layers.filter((layer) => layer.writable)
+const asFeatures = (...features: Feature[]) => ({ type: 'FeatureCollection' as const, features })
+
+/** The planners' editing tools: toolbar, measurements, validation, form, save, conflicts, history. */
+export default function EditingTools(props: { map: MapHandle; account: Account; onSignOut(): void }) {
+  let session: DrawSession | undefined
+  const [target, setTarget] = createSignal<Target>({ collection: 'plots' })
+  const [geometry, setGeometry] = createSignal<Geometry>()
+  const [values, setValues] = createStore<Record<string, string | boolean>>({})
+  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({})
+  const [problem, setProblem] = createSignal<Problem>()
+  const [notice, setNotice] = createSignal('')
+  const [conflict, setConflict] = createSignal<Conflict>()
+  const [versions, setVersions] = createSignal<Version[]>([])
+  const [snapping, setSnapping] = createSignal(true)
+  const [bufferMetres, setBufferMetres] = createSignal(5)
+  let clicked: FeatureRef | undefined
+  let pickNeighbour: ((ref: FeatureRef) => void) | undefined
+
+  const layer = () => findLayer(target().collection) ?? writable[0]
+  const fields = createMemo(() => (layer() ? fieldsOf(layer() as NonNullable<ReturnType<typeof layer>>) : []))
+  const validation = createMemo(() => {
+    const g = geometry()
+    const l = layer()
+    return g && l ? validateGeometry(g, l.geometryType) : undefined
+  })
+  const measurement = createMemo(() => {
+    const g = geometry()
+    if (!g || g.type === 'Point' || g.type === 'GeometryCollection') return undefined
+    const first = JSON.stringify(g.coordinates).match(/-?\d+(\.\d+)?/)
+    return measure(g, sridFor(target().municipality, Number(first?.[0] ?? 12)))
+  })
+  const canSave = () => Boolean(geometry() && validation()?.valid && !conflict())
+
+  onMount(async () => {
+    session = await makeDrawSession(props.map)
+    session.onChange((g) => {
+      setGeometry(g)
+      const v = g && layer() ? validateGeometry(g, layer()?.geometryType ?? 'Geometry') : undefined
+      session?.showProblem(
+        v && !v.valid ? v.location : undefined,
+        v && !v.valid ? reasonText(v.reason, v.message) : '',
+      )
+    })
+    props.map.onFeatureClick((ref) => {
+      clicked = ref
+      if (pickNeighbour) {
+        const pick = pickNeighbour
+        pickNeighbour = undefined
+        pick(ref)
+      }
+    })
+  })
+
+  const fail = (p: Problem) => {
+    setProblem(p)
+    if (p.errors) {
+      setFieldErrors(Object.fromEntries(p.errors.map((e) => [e.field ?? e.path ?? '', e.message])))
+    }
+    if (p.location) session?.showProblem(p.location, reasonText(p.reason ?? '', p.detail))
+  }
+  const reset = () => {
+    setProblem(undefined)
+    setNotice('')
+    setFieldErrors({})
+    setConflict(undefined)
+    session?.showReference('theirs')
+    session?.showReference('version')
+  }
+
+  const startDrawing = (kind: 'polygon' | 'linestring' | 'point') => {
+    reset()
+    const collection =
+      layer()?.geometryType === 'Geometry' || kindFits(kind) ? target().collection : fallbackFor(kind)
+    setTarget({ collection })
+    setValues(reconcile({}))
+    setVersions([])
+    session?.draw(kind)
+  }
+  const kindFits = (kind: string) => {
+    const type = layer()?.geometryType
+    return (
+      (kind === 'polygon' && type === 'MultiPolygon') ||
+      (kind === 'linestring' && type === 'MultiLineString') ||
+      (kind === 'point' && type === 'Point')
+    )
+  }
+  const fallbackFor = (kind: string): LayerId =>
+    kind === 'polygon' ? 'plots' : kind === 'linestring' ? 'links' : 'places'
+
+  const load = (stored: Stored, collection: LayerId) => {
+    const properties = (stored.feature.properties ?? {}) as Record<string, unknown>
+    setTarget({
+      collection,
+      id: Number(stored.feature.id),
+      etag: stored.etag,
+      municipality: typeof properties.municipality === 'string' ? properties.municipality : undefined,
+    })
+    setValues(reconcile(valuesFrom(fieldsOf(findLayer(collection) ?? writable[0] ?? layers[0]), properties)))
+    if (stored.feature.geometry) session?.load(stored.feature.geometry)
+    void fetchHistory(collection, Number(stored.feature.id)).then(setVersions)
+  }
+
+  const editSelected = async () => {
+    reset()
+    const route = parseRoute(location.pathname)
+    const ref = route.kind === 'feature' ? { collection: route.collection, id: route.id } : clicked
+    if (!ref || !findLayer(ref.collection)?.writable) return setNotice(et('chooseFeature'))
+    const stored = await readStored(ref.collection, ref.id)
+    if (isProblem(stored)) return fail(stored)
+    load(stored, ref.collection)
+  }
+
+  const save = async (properties = propertiesFrom(fields(), values), etag = target().etag) => {
+    const g = geometry()
+    const l = layer()
+    if (!g || !l || !canSaveGeometry()) return
+    setProblem(undefined)
+    const errors = errorsOf(l, properties)
+    setFieldErrors(errors)
+    if (Object.keys(errors).length > 0) return
+    const result = await saveFeature(l.id, target().id, etag, g, properties)
+    if (result.ok) {
+      setConflict(undefined)
+      session?.showReference('theirs')
+      load(result.stored, l.id as LayerId)
+      session?.refreshTiles()
+      setNotice(et('saved'))
+      return
+    }
+    if (result.conflict) {
+      setConflict({ theirs: result.conflict, mine: { geometry: g, properties } })
+      session?.showReference('theirs', asFeatures(result.conflict.feature))
+      return
+    }
+    fail(result.problem)
+  }
+  const canSaveGeometry = () => Boolean(geometry() && validation()?.valid)
+
+  const split = async () => {
+    reset()
+    const g = geometry()
+    if (!session || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
+      return setNotice(et('chooseFeature'))
+    setNotice(et('drawCutLine'))
+    const line = (await session.drawHelper('linestring')) as LineString
+    const result = splitPolygon(g, line)
+    if (!result.ok) return setProblem({ status: 0, title: reasonText(result.reason, result.message) })
+    const [first, ...rest] = result.parts
+    if (!first) return
+    const properties = propertiesFrom(fields(), values)
+    const collection = target().collection
+    if (target().id !== undefined) {
+      session.load(first)
+      await save(properties)
+      for (const [i, part] of rest.entries()) {
+        const name = `${String(properties.name ?? '')} (${i + 2})`
+        const created = await saveFeature(collection, undefined, undefined, part, { ...properties, name })
+        if (!created.ok) return fail(created.problem)
+      }
+      session.refreshTiles()
+    } else {
+      session.load({ type: 'MultiPolygon', coordinates: result.parts.map((p) => p.coordinates) })
+    }
+    setNotice(et('splitDone'))
+  }
+
+  const hole = async () => {
+    reset()
+    const g = geometry()
+    if (!session || !g || g.type !== 'Polygon') return setNotice(et('chooseFeature'))
+    setNotice(et('drawHole'))
+    const drawn = (await session.drawHelper('polygon')) as Polygon
+    const result = cutHole(g, drawn)
+    if (!result.ok) return setProblem({ status: 0, title: reasonText(result.reason, result.message) })
+    session.load(result.polygon)
+    setNotice('')
+  }
+
+  const merge = () => {
+    reset()
+    const g = geometry()
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return setNotice(et('chooseFeature'))
+    setNotice(et('clickNeighbour'))
+    pickNeighbour = async (ref) => {
+      if (ref.collection !== target().collection || Number(ref.id) === target().id) return
+      const neighbour = await readStored(ref.collection, ref.id)
+      if (isProblem(neighbour) || !neighbour.feature.geometry) return
+      const result = mergePolygons([g, neighbour.feature.geometry as Polygon | MultiPolygon])
+      if (!result.ok) return setProblem({ status: 0, title: reasonText(result.reason, result.message) })
+      session?.load(result.merged)
+      await save()
+      if (!problem() && !conflict()) {
+        const removed = await deleteStored(ref.collection, ref.id, neighbour.etag)
+        if (isProblem(removed)) fail(removed)
+        session?.refreshTiles()
+      }
+    }
+  }
+
+  const buffer = () => {
+    reset()
+    const g = geometry()
+    if (!session || !g || (g.type !== 'LineString' && g.type !== 'MultiLineString'))
+      return setNotice(et('chooseFeature'))
+    const result = bufferLine(g, bufferMetres())
+    if (!result.ok) return setProblem({ status: 0, title: result.message })
+    const name = String(values.name ?? '')
+    setTarget({ collection: 'measures', municipality: target().municipality })
+    setValues(reconcile(name ? { name: `Korridor ${name}` } : {}))
+    setVersions([])
+    session.load(result.corridor)
+  }
+
+  const remove = async () => {
+    const { collection, id, etag } = target()
+    if (id === undefined || !etag) return
+    const result = await deleteStored(collection, id, etag)
+    if (isProblem(result)) return fail(result)
+    session?.refreshTiles()
+    discard()
+  }
+  const discard = () => {
+    reset()
+    session?.clear()
+    setTarget({ collection: target().collection })
+    setValues(reconcile({}))
+    setVersions([])
+  }
+
+  const restore = async (version: Version) => {
+    const { collection, id, etag } = target()
+    if (id === undefined || !etag) return
+    const result = await restoreVersion(collection, id, version.version, etag)
+    if (isProblem(result)) return fail(result)
+    session?.showReference('version')
+    load(result, collection)
+    session?.refreshTiles()
+    setNotice(et('saved'))
+  }
+
+  const onKey = (event: KeyboardEvent) => {
+    const element = event.target as HTMLElement | null
+    if (element?.closest('input, textarea, select')) return
+    const key = event.key.toLowerCase()
+    if ((event.ctrlKey || event.metaKey) && key === 'z') {
+      event.preventDefault()
+      if (event.shiftKey) session?.redo()
+      else session?.undo()
+      return
+    }
+    if ((event.ctrlKey || event.metaKey) && key === 'y') {
+      event.preventDefault()
+      session?.redo()
+      return
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return
+    const actions: Record<string, () => void> = {
+      p: () => startDrawing('polygon'),
+      l: () => startDrawing('linestring'),
+      o: () => startDrawing('point'),
+      e: () => void editSelected(),
+      s: () => void split(),
+      h: () => void hole(),
+      m: () => merge(),
+      b: () => buffer(),
+      n: () => toggleSnapping(),
+    }
+    actions[key]?.()
+  }
+  const toggleSnapping = () => {
+    setSnapping(!snapping())
+    session?.setSnapping(snapping())
+  }
+  document.addEventListener('keydown', onKey)
+  onCleanup(() => document.removeEventListener('keydown', onKey))
+
+  const tool = (name: Parameters<typeof et>[0], keys: string, action: () => void, symbol: string) => (
+    <button
+      type="button"
+      aria-label={et(name)}
+      title={`${et(name)} (${keys})`}
+      aria-keyshortcuts={keys}
+      onClick={action}
+    >
+      {symbol}
+    </button>
+  )
+
+  return (
+    <aside class="editing-panel sheet" aria-label={et('editing')}>
+      <div class="editing-head">
+        <h2>{target().id === undefined ? et('newFeature') : `${et('editingFeature')} ${target().id}`}</h2>
+        <button type="button" onClick={() => props.onSignOut()}>
+          {et('signOut')}
+        </button>
+      </div>
+      <div role="toolbar" aria-label={et('editing')} class="editing-toolbar">
+        {tool('drawPolygon', 'P', () => startDrawing('polygon'), '▱')}
+        {tool('drawLine', 'L', () => startDrawing('linestring'), '╱')}
+        {tool('drawPoint', 'O', () => startDrawing('point'), '•')}
+        {tool('editSelected', 'E', () => void editSelected(), '✎')}
+        {tool('split', 'S', () => void split(), '✂')}
+        {tool('hole', 'H', () => void hole(), '◌')}
+        {tool('merge', 'M', merge, '⊕')}
+        {tool('buffer', 'B', buffer, '⇔')}
+        {tool('undo', 'Control+Z', () => session?.undo(), '↶')}
+        {tool('redo', 'Control+Shift+Z', () => session?.redo(), '↷')}
+        <button
+          type="button"
+          aria-label={et('snapping')}
+          aria-keyshortcuts="N"
+          aria-pressed={snapping()}
+          onClick={toggleSnapping}
+        >
+          {lang() === 'en' ? 'Snap' : 'Fang'}
+        </button>
+      </div>
+      <label class="inline">
+        {et('layer')}{' '}
+        <select
+          aria-label={et('layer')}
+          value={target().collection}
+          onChange={(event) => setTarget({ ...target(), collection: event.currentTarget.value as LayerId })}
+          disabled={target().id !== undefined}
+        >
+          <For each={writable}>{(l) => <option value={l.id}>{label(l.title)}</option>}</For>
+        </select>
+      </label>
+      <label class="inline">
+        {et('bufferMetres')}{' '}
+        <input
+          type="number"
+          min="0.5"
+          step="0.5"
+          value={bufferMetres()}
+          onInput={(e) => setBufferMetres(Number(e.currentTarget.value))}
+        />
+      </label>
+      <p
+        class="measurement"
+        data-area-m2={measurement()?.areaM2 ?? ''}
+        data-length-m={measurement()?.lengthM ?? ''}
+      >
+        {measurement()
+          ? formatMeasurement(measurement() as NonNullable<ReturnType<typeof measurement>>, lang())
+          : et('nothingDrawn')}
+      </p>
+      <Show when={validation() && !validation()?.valid}>
+        <p class="validation" role="alert" data-reason={validation()?.reason}>
+          {reasonText(validation()?.reason ?? '', validation()?.message)}
+        </p>
+      </Show>
+      <Show when={problem()}>
+        {(p) => (
+          <div class="server-problem" role="alert" data-status={p().status}>
+            <strong>{p().status === 403 && p().programmeAreas ? et('outsideAreas') : p().title}</strong>
+            <Show when={p().detail}>
+              <p>{p().detail}</p>
+            </Show>
+          </div>
+        )}
+      </Show>
+      <Show when={notice()}>
+        <p class="notice" role="status">
+          {notice()}
+        </p>
+      </Show>
+      <Show when={conflict()}>
+        {(c) => (
+          <ConflictView
+            fields={fields()}
+            theirs={(c().theirs.feature.properties ?? {}) as Record<string, unknown>}
+            mine={c().mine.properties}
+            onKeepTheirs={() => {
+              reset()
+              load(c().theirs, target().collection)
+            }}
+            onKeepMine={() => void save(c().mine.properties, c().theirs.etag)}
+            onMerge={(merged) => void save(merged, c().theirs.etag)}
+          />
+        )}
+      </Show>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save()
+        }}
+      >
+        <AttributeForm
+          fields={fields()}
+          values={values}
+          errors={fieldErrors()}
+          onInput={(name, value) => setValues(name, value)}
+        />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={!canSave()}>
+            {et('save')}
+          </button>
+          <button type="button" onClick={discard}>
+            {et('discard')}
+          </button>
+          <Show when={target().id !== undefined}>
+            <button type="button" onClick={() => void remove()}>
+              {et('deleteFeature')}
+            </button>
+          </Show>
+        </div>
+      </form>
+      <Show when={versions().length > 0}>
+        <HistoryPanel
+          versions={versions()}
+          current={Number(/-v(\d+)"$/.exec(target().etag ?? '')?.[1] ?? 0) || undefined}
+          onShow={(version) => session?.showReference('version', asFeatures(version.feature))}
+          onRestore={(version) => void restore(version)}
+        />
+      </Show>
+      <AsOfControl map={props.map} show={(data) => session?.showReference('asof', data)} />
+    </aside>
+  )
+}

@@ -1,0 +1,154 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson'
+
+// The planner's calls: sign-in, reading a feature with its ETag (and non-public properties),
+// saving with If-Match, history, restore, and layers as of a date. Problems come back as data
+// so the UI can show the server's words.
+
+export type Account = { id: number; email: string; role: string; display_name: string | null }
+
+export type Problem = {
+  status: number
+  type?: string
+  title?: string
+  detail?: string
+  reason?: string
+  location?: [number, number]
+  programmeAreas?: { id: number; name: string }[]
+  errors?: { field?: string; path?: string; message: string }[]
+}
+
+export type Stored = { feature: Feature; etag: string }
+
+export type SaveResult =
+  | { ok: true; stored: Stored }
+  | { ok: false; conflict: Stored | null; problem: Problem }
+
+const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' }
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    return { status: response.status, ...((await response.json()) as object) }
+  } catch {
+    return { status: response.status, title: `HTTP ${response.status}` }
+  }
+}
+
+/** The signed-in account, or null. */
+export async function currentAccount(): Promise<Account | null> {
+  const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' } })
+  return response.ok ? ((await response.json()) as Account) : null
+}
+
+/** Signs in with a session cookie; the account, or the server's problem. */
+export async function signIn(email: string, password: string): Promise<Account | Problem> {
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: jsonHeaders,
+    body: JSON.stringify({ email, password }),
+  })
+  return response.ok ? ((await response.json()) as Account) : problemOf(response)
+}
+
+/** Signs out. */
+export async function signOut(): Promise<void> {
+  await fetch('/api/auth/logout', { method: 'POST' })
+}
+
+const itemPath = (collection: string, id?: number | string) =>
+  `/api/collections/${encodeURIComponent(collection)}/items${id === undefined ? '' : `/${encodeURIComponent(id)}`}`
+
+/** A feature as an editor sees it, with the ETag to save it with. */
+export async function readStored(collection: string, id: number | string): Promise<Stored | Problem> {
+  const response = await fetch(itemPath(collection, id), {
+    headers: { Accept: 'application/geo+json' },
+    cache: 'no-store',
+  })
+  if (!response.ok) return problemOf(response)
+  return { feature: (await response.json()) as Feature, etag: response.headers.get('etag') ?? '' }
+}
+
+/**
+ * Creates (no id) or replaces a feature; on 412 also fetches the version saved in between, so
+ * the planner can compare theirs with theirs.
+ */
+export async function saveFeature(
+  collection: string,
+  id: number | string | undefined,
+  etag: string | undefined,
+  geometry: Geometry,
+  properties: Record<string, unknown>,
+): Promise<SaveResult> {
+  const response = await fetch(itemPath(collection, id), {
+    method: id === undefined ? 'POST' : 'PUT',
+    headers: {
+      'Content-Type': 'application/geo+json',
+      Accept: 'application/geo+json',
+      ...(etag ? { 'If-Match': etag } : {}),
+    },
+    body: JSON.stringify({ type: 'Feature', geometry, properties }),
+  })
+  if (response.ok) {
+    return {
+      ok: true,
+      stored: { feature: (await response.json()) as Feature, etag: response.headers.get('etag') ?? '' },
+    }
+  }
+  const problem = await problemOf(response)
+  if (response.status === 412 && id !== undefined) {
+    const theirs = await readStored(collection, id)
+    return { ok: false, problem, conflict: 'feature' in theirs ? theirs : null }
+  }
+  return { ok: false, problem, conflict: null }
+}
+
+export type Version = {
+  version: number
+  operation: 'insert' | 'update' | 'delete'
+  changedAt: string
+  author: { name: string | null; email: string } | null
+  feature: Feature
+}
+
+/** Every saved version of a feature, oldest first. */
+export async function fetchHistory(collection: string, id: number | string): Promise<Version[]> {
+  const response = await fetch(`${itemPath(collection, id)}/history`, { cache: 'no-store' })
+  if (!response.ok) return []
+  return ((await response.json()) as { versions: Version[] }).versions
+}
+
+/** Saves `version` again as the newest version. */
+export async function restoreVersion(
+  collection: string,
+  id: number | string,
+  version: number,
+  etag: string,
+): Promise<Stored | Problem> {
+  const response = await fetch(`${itemPath(collection, id)}/history/${version}/restore`, {
+    method: 'POST',
+    headers: { 'If-Match': etag },
+  })
+  if (!response.ok) return problemOf(response)
+  return { feature: (await response.json()) as Feature, etag: response.headers.get('etag') ?? '' }
+}
+
+/** A collection as it was at the end of `date` (YYYY-MM-DD). */
+export async function fetchAsOf(collection: string, date: string): Promise<FeatureCollection> {
+  const response = await fetch(`/api/asof/${encodeURIComponent(collection)}?date=${encodeURIComponent(date)}`)
+  if (!response.ok) return { type: 'FeatureCollection', features: [] }
+  return (await response.json()) as FeatureCollection
+}
+
+/** Deletes a feature read with `etag`. */
+export async function deleteStored(
+  collection: string,
+  id: number | string,
+  etag: string,
+): Promise<true | Problem> {
+  const response = await fetch(itemPath(collection, id), { method: 'DELETE', headers: { 'If-Match': etag } })
+  return response.ok ? true : problemOf(response)
+}
+
+/** Whether a call's answer is a problem rather than data. */
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number'
+}
