@@ -1,0 +1,331 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { serve } from '@hono/node-server'
+import { createApp } from '../backend/src/app.ts'
+import { openDatabase } from '../backend/src/db/database.ts'
+import { prepareDatabase } from '../backend/src/db/prepare.ts'
+import type { Queries } from '../backend/src/db/sql-client.ts'
+import { findLayer, type Layer } from '../backend/src/layers/layers.ts'
+import { seedDemoData } from '../backend/src/seed/seed-demo.ts'
+import { renderTile } from '../backend/src/tiles/render-tile.ts'
+import { type Tile, tileAt } from '../backend/src/tiles/tile-coordinates.ts'
+import { freshBenchDatabase } from './lib/bench-database.ts'
+import { generatePlots } from './lib/generate-plots.ts'
+import { quantile } from './lib/stats.ts'
+
+// Vector tiles against the methods of the fastest tile servers, in one run:
+// 1. cached tile throughput against nginx serving the same gzip bytes from disk (wrk);
+// 2. uncached z14 latency through HTTP against the identical tile SQL run directly (postgres.js);
+// 3. tile bytes against a plain ST_AsMVT(ST_AsMVTGeom(…)) of the same tile;
+// 4. the embedded engine's z14 tile against PostGIS's.
+// Needs PostgreSQL/PostGIS (BENCH_DATABASE_URL), nginx and wrk (Debian: nginx, wrk).
+
+const plotCount = 100_000
+const embeddedPlotCount = Number(process.env.BENCH_EMBEDDED_PLOTS ?? 100_000)
+const samples = 200
+const embeddedSamples = 30
+const rounds = 3
+const wrkArgs = ['-t1', '-c32', '-d10s', '-H', 'Accept-Encoding: gzip']
+const municipality = { defaultMunicipality: '14713000' }
+const plots = findLayer('plots') as Layer
+const z14: Tile = tileAt(12.38, 51.34, 14)
+const z10: Tile = tileAt(12.38, 51.34, 10)
+
+export async function run(): Promise<string> {
+  const missing = ['nginx', 'wrk'].filter((tool) => !has(tool))
+  if (missing.length > 0)
+    return `## Vector tiles\n\nNot run: needs ${missing.join(' and ')} (Debian: apt-get install ${missing.join(' ')}).\n`
+  const started = new Date().toISOString()
+  const db = await openDatabase({
+    databaseUrl: await freshBenchDatabase('quartiersatlas_bench_tiles'),
+    dataDir: '',
+  })
+  const work = mkdtempSync(join(tmpdir(), 'quartiersatlas-bench-tiles-'))
+  try {
+    await prepareDatabase(db, municipality)
+    await seedDemoData(db.sql)
+    await generatePlots(db.sql, plotCount)
+    // Settle the table so that autovacuum does not run during the measurements.
+    await db.sql`vacuum analyze plots`
+    const lines: string[] = []
+    const log = (line: string) => {
+      console.log(line)
+      lines.push(line)
+    }
+
+    // 3. Bytes, and the z10 tile that zoom rules keep small.
+    const ours14 = await renderTile(db, [plots], z14)
+    const plain14 = await plainMvt(db.sql, z14)
+    const ours10 = await renderTile(db, [plots], z10)
+    const plain10 = await plainMvt(db.sql, z10)
+    const bytesRatio = ours14.byteLength / plain14.byteLength
+    console.log(
+      `bytes z14 ${ours14.byteLength} vs ${plain14.byteLength}, z10 ${ours10.byteLength} vs ${plain10.byteLength}`,
+    )
+
+    // Planner settings for tile statements: as configured (the server's) and with JIT and parallel
+    // workers off in the tile transaction, sampled alternately so that background load hits both alike.
+    const direct = (tile: Tile) => () => renderTile(db, [plots], tile)
+    const settled = (tile: Tile) => () =>
+      db.sql.begin(async (tx) => {
+        await tx`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
+        return renderTile(db, [plots], tile, 'postgis', tx as unknown as Queries)
+      })
+    const [plain14Ms = [], settled14Ms = []] = await alternating([direct(z14), settled(z14)], samples)
+    const [plain10Ms = [], settled10Ms = []] = await alternating([direct(z10), settled(z10)], 20)
+    console.log(
+      'planner',
+      [plain14Ms, settled14Ms, plain10Ms, settled10Ms].map((v) => quantile(v, 0.5).toFixed(2)),
+    )
+
+    // 2. Uncached latency through HTTP (cache budget 0) against the same statement run directly.
+    process.env.TILE_CACHE_MB = '0'
+    const uncached = await listen(createApp(db))
+    const tileUrl = (origin: string, tile: Tile) =>
+      `${origin}/api/collections/plots/tiles/WebMercatorQuad/${tile.z}/${tile.y}/${tile.x}`
+    const [httpMs = [], sqlMs = []] = await alternating(
+      [
+        async () => {
+          const response = await fetch(tileUrl(uncached.origin, z14), {
+            headers: { 'Accept-Encoding': 'gzip' },
+          })
+          await response.arrayBuffer()
+        },
+        direct(z14),
+      ],
+      samples,
+    )
+    console.log('uncached p50 http/sql', quantile(httpMs, 0.5).toFixed(2), quantile(sqlMs, 0.5).toFixed(2))
+    await uncached.close()
+    delete process.env.TILE_CACHE_MB
+
+    // 1. Cached throughput against nginx serving the same gzip bytes; alternating rounds, best of each,
+    // because the machine is shared.
+    const cached = await listen(createApp(db))
+    const warm = await fetch(tileUrl(cached.origin, z14), { headers: { 'Accept-Encoding': 'gzip' } })
+    const gzipBytes = new Uint8Array(await warm.arrayBuffer())
+    const nginx = await startNginx(work, gzipBytes)
+    let ourRps = 0
+    let nginxRps = 0
+    try {
+      for (let round = 0; round < rounds; round++) {
+        ourRps = Math.max(ourRps, await wrk(tileUrl(cached.origin, z14)))
+        nginxRps = Math.max(nginxRps, await wrk(`${nginx.origin}/tile`))
+      }
+    } finally {
+      await cached.close()
+      await nginx.stop()
+    }
+    console.log('throughput', ourRps, nginxRps)
+
+    // 4. The embedded engine: same plots (same seed), same tile, through the JS encoder.
+    const embedded = await openDatabase({ databaseUrl: undefined, dataDir: join(work, 'embedded') })
+    let embeddedMs: number[]
+    try {
+      await prepareDatabase(embedded, municipality)
+      await generatePlots(embedded.sql, embeddedPlotCount)
+      await embedded.sql`vacuum analyze plots`
+      embeddedMs = await timed(() => renderTile(embedded, [plots], z14), embeddedSamples)
+    } finally {
+      await embedded.close()
+    }
+
+    const ratio = (value: number, goal: number, lower = true) =>
+      `${value.toFixed(2)}× (goal ${lower ? '≤' : '≥'} ${goal}${lower ? '×' : ' %'}: ${
+        (lower ? value <= goal : value * 100 >= goal) ? 'met' : 'NOT met'
+      })`
+    const p = (values: number[], q: number) => `${quantile(values, q).toFixed(2)} ms`
+    log(`## Vector tiles\n`)
+    log(
+      `Run ${started} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, PostgreSQL/PostGIS ${db.postgisVersion} at 127.0.0.1 (loopback), ${nginxVersion()}, ${wrkVersion()}.`,
+    )
+    log(
+      `Command: \`npm run bench -- tiles\`. ${plotCount.toLocaleString('en')} plots from \`generatePlots\` (seed 0.42) plus the demo data in a fresh PostGIS database; ${embeddedPlotCount.toLocaleString('en')} plots in a fresh embedded database. z14 tile ${z14.z}/${z14.x}/${z14.y} (plots collection), z10 tile ${z10.z}/${z10.x}/${z10.y}.\n`,
+    )
+    log('| measure | Quartiersatlas | reference | ratio |')
+    log('| --- | --- | --- | --- |')
+    log(
+      `| 1. cached z14 tile throughput, gzip (wrk ${wrkArgs.slice(0, 3).join(' ')}, best of ${rounds} alternating rounds) | ${ourRps.toFixed(0)} req/s | nginx static file, 1 worker: ${nginxRps.toFixed(0)} req/s | ${((ourRps / nginxRps) * 100).toFixed(1)} % (goal ≥ 75 %: ${ourRps / nginxRps >= 0.75 ? 'met' : 'NOT met'}) |`,
+    )
+    log(
+      `| 2. uncached z14 latency over HTTP, p50 / p95 (${samples} sequential, alternating with the direct statement) | ${p(httpMs, 0.5)} / ${p(httpMs, 0.95)} | same statement via postgres.js: ${p(sqlMs, 0.5)} / ${p(sqlMs, 0.95)} | p50 ${ratio(quantile(httpMs, 0.5) / quantile(sqlMs, 0.5), 1.25)} |`,
+    )
+    log(
+      `| 3. z14 tile bytes | ${ours14.byteLength} B | plain ST_AsMVT of all public columns: ${plain14.byteLength} B | ${ratio(bytesRatio, 1.05)} |`,
+    )
+    log(
+      `| 4. z14 tile, embedded (JS encoder) vs PostGIS, p50 | ${p(embeddedMs, 0.5)} | ${p(sqlMs, 0.5)} | ${ratio(quantile(embeddedMs, 0.5) / quantile(sqlMs, 0.5), 6)} |`,
+    )
+    log('')
+    log(
+      `z10 tile over all ${plotCount.toLocaleString('en')} plots: ${ours10.byteLength.toLocaleString('en')} B (${gzipSync(ours10).byteLength.toLocaleString('en')} B gzip) with the zoom rules, against ${plain10.byteLength.toLocaleString('en')} B from a plain ST_AsMVT.\n`,
+    )
+    log(
+      'Planner settings for the tile statement (`set_config(jit, off)` and `max_parallel_workers_per_gather = 0`, local to the tile transaction), p50 / p95:\n',
+    )
+    log('| tile | as configured (server settings) | jit off, no parallel workers |')
+    log('| --- | --- | --- |')
+    log(
+      `| z14 (${samples} runs) | ${p(plain14Ms, 0.5)} / ${p(plain14Ms, 0.95)} | ${p(settled14Ms, 0.5)} / ${p(settled14Ms, 0.95)} |`,
+    )
+    log(
+      `| z10 (20 runs) | ${p(plain10Ms, 0.5)} / ${p(plain10Ms, 0.95)} | ${p(settled10Ms, 0.5)} / ${p(settled10Ms, 0.95)} |`,
+    )
+    return `${lines.join('\n')}\n`
+  } finally {
+    await db.close()
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** What a tile server without zoom rules sends: ST_AsMVT over every plot in the buffered tile. */
+async function plainMvt(sql: Queries, { z, x, y }: Tile): Promise<Uint8Array> {
+  const [row] = await sql<{ mvt: Uint8Array }[]>`
+    select st_asmvt(t, 'plots', 4096, 'geom', 'id') as mvt from (
+      select id, name, address, gemarkung, flur, flurstueck, previous_use, contamination, status,
+             description, approximate, area_m2::float8 as area_m2, municipality::text as municipality,
+             st_asmvtgeom(st_transform(geom, 3857), st_tileenvelope(${z}::int, ${x}::int, ${y}::int), 4096, 64, true) as geom
+        from plots
+       where geom && st_transform(st_tileenvelope(${z}::int, ${x}::int, ${y}::int, margin => 64.0 / 4096), 4326)
+    ) t where geom is not null`
+  return new Uint8Array(row?.mvt ?? [])
+}
+
+/** Times of each task, run in turn `count` times after one warm-up round. */
+async function alternating(tasks: (() => Promise<unknown>)[], count: number): Promise<number[][]> {
+  const times = tasks.map(() => [] as number[])
+  for (let i = -1; i < count; i++) {
+    for (const [index, task] of tasks.entries()) {
+      const start = performance.now()
+      await task()
+      if (i >= 0) times[index]?.push(performance.now() - start)
+    }
+  }
+  return times
+}
+
+async function timed(task: () => Promise<unknown>, count: number): Promise<number[]> {
+  await task()
+  const times: number[] = []
+  for (let i = 0; i < count; i++) {
+    const start = performance.now()
+    await task()
+    times.push(performance.now() - start)
+  }
+  return times
+}
+
+async function listen(app: ReturnType<typeof createApp>) {
+  return new Promise<{ origin: string; close: () => Promise<void> }>((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+      resolve({
+        origin: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      })
+    })
+  })
+}
+
+async function wrk(url: string): Promise<number> {
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn('wrk', [...wrkArgs, url])
+    let text = ''
+    child.stdout.on('data', (chunk) => {
+      text += chunk
+    })
+    child.on('error', reject)
+    child.on('close', () => resolve(text))
+  })
+  const match = /Requests\/sec:\s+([\d.]+)/.exec(output)
+  if (!match) throw new Error(`wrk printed no rate:\n${output}`)
+  if (/Non-2xx/.test(output)) throw new Error(`wrk saw errors:\n${output}`)
+  return Number(match[1])
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+async function startNginx(dir: string, gzipBytes: Uint8Array) {
+  const port = await freePort()
+  // nginx's worker runs as nobody: it must be able to read the tile.
+  chmodSync(dir, 0o755)
+  writeFileSync(join(dir, 'tile.mvt.gz'), gzipBytes, { mode: 0o644 })
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    location = /tile {
+      alias ${dir}/tile.mvt.gz;
+      default_type application/vnd.mapbox-vector-tile;
+      add_header Content-Encoding gzip;
+      add_header Cache-Control "public, max-age=0, must-revalidate";
+    }
+  }
+}
+`,
+  )
+  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' })
+  const origin = `http://127.0.0.1:${port}`
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (
+      await fetch(`${origin}/tile`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.on('close', () => resolve())
+        child.kill('SIGQUIT')
+      }),
+  }
+}
+
+function has(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function nginxVersion(): string {
+  return spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '')
+}
+
+function wrkVersion(): string {
+  try {
+    return execFileSync('wrk', ['-v'], { encoding: 'utf8' }).split('\n')[0]?.trim() ?? 'wrk'
+  } catch (error) {
+    return (
+      String((error as { stdout?: string }).stdout ?? 'wrk')
+        .split('\n')[0]
+        ?.trim() ?? 'wrk'
+    )
+  }
+}
