@@ -16,6 +16,27 @@ const ring = [
   [12.3344, 51.337],
 ] as const
 
+describe('keyboard and undo', () => {
+  it('starts drawing with P, undoes with Ctrl+Z and redoes with Ctrl+Shift+Z', async () => {
+    const page = await app().newPage()
+    await openSignedIn(page, app().baseUrl, lindenau)
+    const toolbar = page.getByRole('toolbar', { name: 'Bearbeiten' })
+    expect(
+      await toolbar.getByRole('button', { name: 'Fläche zeichnen' }).getAttribute('aria-keyshortcuts'),
+    ).toBe('P')
+    await page.locator('body').press('p')
+    // First in this file: nothing is stored here yet that the vertices could snap to.
+    await clickPositions(page, [...ring, ring[0]])
+    await expect.poll(() => shownArea(page)).toBeGreaterThan(5000)
+    const drawn = await shownArea(page)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => shownArea(page)).not.toBe(drawn)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => shownArea(page)).toBe(drawn)
+    expect(page.errors).toEqual([])
+  })
+})
+
 describe('planners draw on the map', () => {
   it('draws a plot over Lindenau, fills the form and saves: stored, in the tile, same area as PostGIS', async () => {
     const page = await app().newPage()

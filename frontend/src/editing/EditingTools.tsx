@@ -1,13 +1,9 @@
-import type { Feature, Geometry, LineString, MultiPolygon, Polygon } from 'geojson'
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
+import type { Feature, Geometry } from 'geojson'
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
-import { bufferLine } from '../geometry/buffer-line.ts'
-import { cutHole } from '../geometry/cut-hole.ts'
-import { formatMeasurement, measure, sridFor } from '../geometry/measure.ts'
-import { mergePolygons } from '../geometry/merge-polygons.ts'
-import { splitPolygon } from '../geometry/split-polygon.ts'
+import { measure, sridFor } from '../geometry/measure.ts'
 import { validateGeometry } from '../geometry/validate.ts'
-import { label, lang } from '../i18n/locale.ts'
+import { label } from '../i18n/locale.ts'
 import { type DrawSession, makeDrawSession } from '../map/draw/draw-session.ts'
 import type { FeatureRef, MapHandle } from '../map/map-view.ts'
 import { findLayer, type LayerId, layers } from '../registry.ts'
@@ -16,6 +12,8 @@ import { AsOfControl } from './AsOfControl.tsx'
 import { AttributeForm } from './AttributeForm.tsx'
 import { errorsOf, fieldsOf, propertiesFrom, valuesFrom } from './attribute-fields.ts'
 import { ConflictView } from './ConflictView.tsx'
+import { EditingStatus } from './EditingStatus.tsx'
+import { EditingToolbar, type ToolAction } from './EditingToolbar.tsx'
 import {
   type Account,
   deleteStored,
@@ -29,10 +27,10 @@ import {
   type Version,
 } from './editing-api.ts'
 import { et, reasonText } from './editing-messages.ts'
+import { makeGeometryActions, type Target } from './geometry-actions.ts'
 import { HistoryPanel } from './HistoryPanel.tsx'
 import './editing.css'
 
-type Target = { collection: LayerId; id?: number; etag?: string; municipality?: string }
 type Conflict = { theirs: Stored; mine: { geometry: Geometry; properties: Record<string, unknown> } }
 
 const writable = layers.filter((layer) => layer.writable)
@@ -151,11 +149,11 @@ export default function EditingTools(props: { map: MapHandle; account: Account; 
   const save = async (properties = propertiesFrom(fields(), values), etag = target().etag) => {
     const g = geometry()
     const l = layer()
-    if (!g || !l || !canSaveGeometry()) return
+    if (!g || !l || !canSaveGeometry()) return false
     setProblem(undefined)
     const errors = errorsOf(l, properties)
     setFieldErrors(errors)
-    if (Object.keys(errors).length > 0) return
+    if (Object.keys(errors).length > 0) return false
     const result = await saveFeature(l.id, target().id, etag, g, properties)
     if (result.ok) {
       setConflict(undefined)
@@ -163,90 +161,56 @@ export default function EditingTools(props: { map: MapHandle; account: Account; 
       load(result.stored, l.id as LayerId)
       session?.refreshTiles()
       setNotice(et('saved'))
-      return
+      return true
     }
     if (result.conflict) {
       setConflict({ theirs: result.conflict, mine: { geometry: g, properties } })
       session?.showReference('theirs', asFeatures(result.conflict.feature))
-      return
+      return false
     }
     fail(result.problem)
+    return false
   }
   const canSaveGeometry = () => Boolean(geometry() && validation()?.valid)
 
-  const split = async () => {
+  const actions = makeGeometryActions({
+    session: () => session,
+    geometry,
+    target,
+    properties: () => propertiesFrom(fields(), values),
+    save: (properties) => save(properties),
+    startNew(collection, initial) {
+      setTarget({ collection, municipality: target().municipality })
+      setValues(reconcile(initial))
+      setVersions([])
+    },
+    say(text) {
+      setNotice(text)
+    },
+    refuse(reason, message) {
+      setProblem({ status: 0, title: reasonText(reason, message) })
+    },
+    fail,
+    pickFeature(pick) {
+      pickNeighbour = pick
+    },
+    bufferMetres,
+  })
+  const split = () => {
     reset()
-    const g = geometry()
-    if (!session || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
-      return setNotice(et('chooseFeature'))
-    setNotice(et('drawCutLine'))
-    const line = (await session.drawHelper('linestring')) as LineString
-    const result = splitPolygon(g, line)
-    if (!result.ok) return setProblem({ status: 0, title: reasonText(result.reason, result.message) })
-    const [first, ...rest] = result.parts
-    if (!first) return
-    const properties = propertiesFrom(fields(), values)
-    const collection = target().collection
-    if (target().id !== undefined) {
-      session.load(first)
-      await save(properties)
-      for (const [i, part] of rest.entries()) {
-        const name = `${String(properties.name ?? '')} (${i + 2})`
-        const created = await saveFeature(collection, undefined, undefined, part, { ...properties, name })
-        if (!created.ok) return fail(created.problem)
-      }
-      session.refreshTiles()
-    } else {
-      session.load({ type: 'MultiPolygon', coordinates: result.parts.map((p) => p.coordinates) })
-    }
-    setNotice(et('splitDone'))
+    void actions.split()
   }
-
-  const hole = async () => {
+  const hole = () => {
     reset()
-    const g = geometry()
-    if (!session || !g || g.type !== 'Polygon') return setNotice(et('chooseFeature'))
-    setNotice(et('drawHole'))
-    const drawn = (await session.drawHelper('polygon')) as Polygon
-    const result = cutHole(g, drawn)
-    if (!result.ok) return setProblem({ status: 0, title: reasonText(result.reason, result.message) })
-    session.load(result.polygon)
-    setNotice('')
+    void actions.hole()
   }
-
   const merge = () => {
     reset()
-    const g = geometry()
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return setNotice(et('chooseFeature'))
-    setNotice(et('clickNeighbour'))
-    pickNeighbour = async (ref) => {
-      if (ref.collection !== target().collection || Number(ref.id) === target().id) return
-      const neighbour = await readStored(ref.collection, ref.id)
-      if (isProblem(neighbour) || !neighbour.feature.geometry) return
-      const result = mergePolygons([g, neighbour.feature.geometry as Polygon | MultiPolygon])
-      if (!result.ok) return setProblem({ status: 0, title: reasonText(result.reason, result.message) })
-      session?.load(result.merged)
-      await save()
-      if (!problem() && !conflict()) {
-        const removed = await deleteStored(ref.collection, ref.id, neighbour.etag)
-        if (isProblem(removed)) fail(removed)
-        session?.refreshTiles()
-      }
-    }
+    actions.merge()
   }
-
   const buffer = () => {
     reset()
-    const g = geometry()
-    if (!session || !g || (g.type !== 'LineString' && g.type !== 'MultiLineString'))
-      return setNotice(et('chooseFeature'))
-    const result = bufferLine(g, bufferMetres())
-    if (!result.ok) return setProblem({ status: 0, title: result.message })
-    const name = String(values.name ?? '')
-    setTarget({ collection: 'measures', municipality: target().municipality })
-    setValues(reconcile(name ? { name: `Korridor ${name}` } : {}))
-    setVersions([])
-    session.load(result.corridor)
+    actions.buffer()
   }
 
   const remove = async () => {
@@ -276,53 +240,26 @@ export default function EditingTools(props: { map: MapHandle; account: Account; 
     setNotice(et('saved'))
   }
 
-  const onKey = (event: KeyboardEvent) => {
-    const element = event.target as HTMLElement | null
-    if (element?.closest('input, textarea, select')) return
-    const key = event.key.toLowerCase()
-    if ((event.ctrlKey || event.metaKey) && key === 'z') {
-      event.preventDefault()
-      if (event.shiftKey) session?.redo()
-      else session?.undo()
-      return
-    }
-    if ((event.ctrlKey || event.metaKey) && key === 'y') {
-      event.preventDefault()
-      session?.redo()
-      return
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) return
-    const actions: Record<string, () => void> = {
-      p: () => startDrawing('polygon'),
-      l: () => startDrawing('linestring'),
-      o: () => startDrawing('point'),
-      e: () => void editSelected(),
-      s: () => void split(),
-      h: () => void hole(),
-      m: () => merge(),
-      b: () => buffer(),
-      n: () => toggleSnapping(),
-    }
-    actions[key]?.()
-  }
   const toggleSnapping = () => {
     setSnapping(!snapping())
     session?.setSnapping(snapping())
   }
-  document.addEventListener('keydown', onKey)
-  onCleanup(() => document.removeEventListener('keydown', onKey))
-
-  const tool = (name: Parameters<typeof et>[0], keys: string, action: () => void, symbol: string) => (
-    <button
-      type="button"
-      aria-label={et(name)}
-      title={`${et(name)} (${keys})`}
-      aria-keyshortcuts={keys}
-      onClick={action}
-    >
-      {symbol}
-    </button>
-  )
+  const run = (action: ToolAction) => {
+    const actions: Record<ToolAction, () => void> = {
+      drawPolygon: () => startDrawing('polygon'),
+      drawLine: () => startDrawing('linestring'),
+      drawPoint: () => startDrawing('point'),
+      editSelected: () => void editSelected(),
+      split,
+      hole,
+      merge,
+      buffer,
+      undo: () => session?.undo(),
+      redo: () => session?.redo(),
+      snapping: toggleSnapping,
+    }
+    actions[action]()
+  }
 
   return (
     <aside class="editing-panel sheet" aria-label={et('editing')}>
@@ -332,27 +269,7 @@ export default function EditingTools(props: { map: MapHandle; account: Account; 
           {et('signOut')}
         </button>
       </div>
-      <div role="toolbar" aria-label={et('editing')} class="editing-toolbar">
-        {tool('drawPolygon', 'P', () => startDrawing('polygon'), '▱')}
-        {tool('drawLine', 'L', () => startDrawing('linestring'), '╱')}
-        {tool('drawPoint', 'O', () => startDrawing('point'), '•')}
-        {tool('editSelected', 'E', () => void editSelected(), '✎')}
-        {tool('split', 'S', () => void split(), '✂')}
-        {tool('hole', 'H', () => void hole(), '◌')}
-        {tool('merge', 'M', merge, '⊕')}
-        {tool('buffer', 'B', buffer, '⇔')}
-        {tool('undo', 'Control+Z', () => session?.undo(), '↶')}
-        {tool('redo', 'Control+Shift+Z', () => session?.redo(), '↷')}
-        <button
-          type="button"
-          aria-label={et('snapping')}
-          aria-keyshortcuts="N"
-          aria-pressed={snapping()}
-          onClick={toggleSnapping}
-        >
-          {lang() === 'en' ? 'Snap' : 'Fang'}
-        </button>
-      </div>
+      <EditingToolbar run={run} snapping={snapping()} />
       <label class="inline">
         {et('layer')}{' '}
         <select
@@ -374,35 +291,12 @@ export default function EditingTools(props: { map: MapHandle; account: Account; 
           onInput={(e) => setBufferMetres(Number(e.currentTarget.value))}
         />
       </label>
-      <p
-        class="measurement"
-        data-area-m2={measurement()?.areaM2 ?? ''}
-        data-length-m={measurement()?.lengthM ?? ''}
-      >
-        {measurement()
-          ? formatMeasurement(measurement() as NonNullable<ReturnType<typeof measurement>>, lang())
-          : et('nothingDrawn')}
-      </p>
-      <Show when={validation() && !validation()?.valid}>
-        <p class="validation" role="alert" data-reason={validation()?.reason}>
-          {reasonText(validation()?.reason ?? '', validation()?.message)}
-        </p>
-      </Show>
-      <Show when={problem()}>
-        {(p) => (
-          <div class="server-problem" role="alert" data-status={p().status}>
-            <strong>{p().status === 403 && p().programmeAreas ? et('outsideAreas') : p().title}</strong>
-            <Show when={p().detail}>
-              <p>{p().detail}</p>
-            </Show>
-          </div>
-        )}
-      </Show>
-      <Show when={notice()}>
-        <p class="notice" role="status">
-          {notice()}
-        </p>
-      </Show>
+      <EditingStatus
+        measurement={measurement()}
+        validation={validation()}
+        problem={problem()}
+        notice={notice()}
+      />
       <Show when={conflict()}>
         {(c) => (
           <ConflictView
