@@ -82,7 +82,8 @@ export async function run(): Promise<string> {
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve())
     })
-    const origin = `http://127.0.0.1:${(server?.address() as AddressInfo).port}`
+    if (!server) throw new Error('the benchmark server did not start')
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     const fetchPath = async (path: string) => (await httpGet(agent, `${origin}${path}`)).toString()
 
