@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createUser } from '../../backend/src/auth/auth.testing.ts'
 import { screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
-import { clickPositions, drawPolygon, openSignedIn, shownArea, waitForMapSettled } from './editing.testing.ts'
+import {
+  clickPositions,
+  drawPolygon,
+  openSignedIn,
+  pixelOf,
+  shownArea,
+  waitForMapSettled,
+} from './editing.testing.ts'
 
 const app = useBrowserApp()
 
@@ -95,6 +102,47 @@ describe('planners draw on the map', () => {
       { n: number }[]
     >`select count(*)::int as n from plots where name = 'Fliege'`
     expect(count?.n).toBe(0)
+  })
+})
+
+describe('snapping', () => {
+  it('snaps a vertex drawn 8 pixels off a plot corner onto the corner, and not when switched off', async () => {
+    const page = await app().newPage()
+    await openSignedIn(page, app().baseUrl, '/#map=18.00/51.33465/12.33440')
+    await waitForMapIdle(page)
+    const corner = [12.334285, 51.334446] as const
+    const distanceOf = async (name: string) => {
+      const [row] = await app().db.sql<{ metres: number }[]>`
+        select st_distance(
+                 st_transform(st_pointn(st_exteriorring(st_geometryn(p.geom, 1)), 1), 25833),
+                 st_transform(st_setsrid(st_makepoint(${corner[0]}, ${corner[1]}), 4326), 25833)) as metres
+          from plots as p where p.name = ${name}`
+      return Number(row?.metres)
+    }
+    const drawNearCorner = async (name: string) => {
+      await page.getByRole('button', { name: 'Fläche zeichnen' }).click()
+      const c = await pixelOf(page, corner[0], corner[1])
+      const points = [
+        { x: c.x - 8, y: c.y + 3 },
+        { x: c.x - 90, y: c.y + 60 },
+        { x: c.x - 150, y: c.y - 10 },
+        { x: c.x - 8, y: c.y + 3 },
+      ]
+      for (const point of points) {
+        await page.mouse.move(point.x, point.y, { steps: 4 })
+        await page.mouse.click(point.x, point.y)
+        await page.waitForTimeout(600)
+      }
+      await page.getByLabel('Name').fill(name)
+      await page.getByRole('button', { name: 'Speichern' }).click()
+      await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor()
+      await page.getByRole('button', { name: 'Verwerfen' }).click()
+    }
+    await drawNearCorner('Fangtest an')
+    expect(await distanceOf('Fangtest an')).toBeLessThan(0.5)
+    await page.getByRole('button', { name: 'Fangen an Stützpunkten und Kanten' }).click()
+    await drawNearCorner('Fangtest aus')
+    expect(await distanceOf('Fangtest aus')).toBeGreaterThan(1.5)
   })
 })
 
