@@ -1,7 +1,5 @@
 import { Agent, get } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { cpus, loadavg, totalmem } from 'node:os'
-import { type ServerType, serve } from '@hono/node-server'
 import { createApp } from '../backend/src/app.ts'
 import { crs84 } from '../backend/src/crs/crs.ts'
 import { openDatabase } from '../backend/src/db/database.ts'
@@ -9,6 +7,7 @@ import { prepareDatabase } from '../backend/src/db/prepare.ts'
 import { itemsStatement } from '../backend/src/features/items.queries.ts'
 import type { ItemsQuery } from '../backend/src/features/items-params.ts'
 import { findLayer, type Layer } from '../backend/src/layers/layers.ts'
+import { listenOnLoopback } from '../backend/src/server.ts'
 import { freshBenchDatabase } from './lib/bench-database.ts'
 import { generatePlots } from './lib/generate-plots.ts'
 import { ms, quantile } from './lib/stats.ts'
@@ -74,16 +73,12 @@ export async function run(): Promise<string> {
     databaseUrl: await freshBenchDatabase('quartiersatlas_bench_features'),
     dataDir: '',
   })
-  let server: ServerType | undefined
+  let server: Awaited<ReturnType<typeof listenOnLoopback>> | undefined
   try {
     await prepareDatabase(db, { defaultMunicipality: '14713000' })
     await generatePlots(db.sql, plotCount)
-    const app = createApp(db)
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve())
-    })
-    if (!server) throw new Error('the benchmark server did not start')
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnLoopback(createApp(db))
+    const { origin } = server
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     const fetchPath = async (path: string) => (await httpGet(agent, `${origin}${path}`)).toString()
 
@@ -133,7 +128,7 @@ export async function run(): Promise<string> {
 
 Run ${started} on ${machine}; PostGIS ${db.postgisVersion} on PostgreSQL, ${plotCount.toLocaleString('en')} generated plots (\`generatePlots\`).
 Command: \`npm run bench -- features\` (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
-Each pair of figures: ${samples} sequential samples of each, alternating, after ${warmUp} warm-up pairs; HTTP over a real keep-alive socket (@hono/node-server on 127.0.0.1; the client, node:http in the same process, reads the whole body as bytes). The machine is shared: see the load average below.
+Each pair of figures: ${samples} sequential samples of each, alternating, after ${warmUp} warm-up pairs; HTTP over a real keep-alive socket (startServer from backend/src/server.ts, as npm start serves, on 127.0.0.1; the client, node:http in the same process, reads the whole body as bytes). The machine is shared: see the load average below.
 
 ### 1. bbox items request against the same SQL run directly
 
@@ -160,7 +155,7 @@ p50 ratio deep / first: ${verdict(deepRatio, 1.5)}
 Load average at the end of the run (1, 5, 15 min): ${load}.
 `
   } finally {
-    server?.close()
+    await server?.close()
     await db.close()
   }
 }

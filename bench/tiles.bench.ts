@@ -1,16 +1,17 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Agent, get } from 'node:http'
 import { createServer } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { serve } from '@hono/node-server'
 import { createApp } from '../backend/src/app.ts'
 import { openDatabase } from '../backend/src/db/database.ts'
 import { prepareDatabase } from '../backend/src/db/prepare.ts'
 import type { Queries } from '../backend/src/db/sql-client.ts'
 import { findLayer, type Layer } from '../backend/src/layers/layers.ts'
 import { seedDemoData } from '../backend/src/seed/seed-demo.ts'
+import { listenOnLoopback } from '../backend/src/server.ts'
 import { renderTile } from '../backend/src/tiles/render-tile.ts'
 import { type Tile, tileAt } from '../backend/src/tiles/tile-coordinates.ts'
 import { freshBenchDatabase } from './lib/bench-database.ts'
@@ -84,28 +85,22 @@ export async function run(): Promise<string> {
 
     // 2. Uncached latency through HTTP (cache budget 0) against the same statement run directly.
     process.env.TILE_CACHE_MB = '0'
-    const uncached = await listen(createApp(db))
+    const uncached = await listenOnLoopback(createApp(db))
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     const tileUrl = (origin: string, tile: Tile) =>
       `${origin}/api/collections/plots/tiles/WebMercatorQuad/${tile.z}/${tile.y}/${tile.x}`
     const [httpMs = [], sqlMs = []] = await alternating(
-      [
-        async () => {
-          const response = await fetch(tileUrl(uncached.origin, z14), {
-            headers: { 'Accept-Encoding': 'gzip' },
-          })
-          await response.arrayBuffer()
-        },
-        direct(z14),
-      ],
+      [() => httpGet(agent, tileUrl(uncached.origin, z14)), direct(z14)],
       samples,
     )
     console.log('uncached p50 http/sql', quantile(httpMs, 0.5).toFixed(2), quantile(sqlMs, 0.5).toFixed(2))
+    agent.destroy()
     await uncached.close()
     delete process.env.TILE_CACHE_MB
 
     // 1. Cached throughput against nginx serving the same gzip bytes; alternating rounds, best of each,
     // because the machine is shared.
-    const cached = await listen(createApp(db))
+    const cached = await listenOnLoopback(createApp(db))
     const warm = await fetch(tileUrl(cached.origin, z14), { headers: { 'Accept-Encoding': 'gzip' } })
     const gzipBytes = new Uint8Array(await warm.arrayBuffer())
     const nginx = await startNginx(work, gzipBytes)
@@ -219,14 +214,19 @@ async function timed(task: () => Promise<unknown>, count: number): Promise<numbe
   return times
 }
 
-async function listen(app: ReturnType<typeof createApp>) {
-  return new Promise<{ origin: string; close: () => Promise<void> }>((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
-      resolve({
-        origin: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      })
-    })
+/** GET over a keep-alive socket with gzip accepted, reading the whole body: the client does as little as it can. */
+function httpGet(agent: Agent, url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        response.statusCode === 200
+          ? resolve(Buffer.concat(chunks))
+          : reject(new Error(`${url}: ${response.statusCode}`)),
+      )
+      response.on('error', reject)
+    }).on('error', reject)
   })
 }
 

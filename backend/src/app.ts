@@ -9,11 +9,13 @@ import { featuresRoutes } from './features/features.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
+import { addFastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
+import { cachedTileFastPath } from './tiles/tile-fast-path.ts'
 import { tileRoutes } from './tiles/tiles.routes.ts'
 import { programmeAreaRoutes } from './users/programme-areas.routes.ts'
 import { userRoutes } from './users/users.routes.ts'
@@ -27,6 +29,8 @@ export type AppOptions = {
 export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const events = new LayerEvents()
+  // Cached tiles are answered at the listener (server.ts) without the app's per-request work.
+  addFastPath(app, cachedTileFastPath(events))
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('events', events)

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
 import { DatabaseUnavailableError, openDatabase } from './db/database.ts'
 import { EmbeddedLockedError } from './db/embedded.ts'
 import { prepareDatabase } from './db/prepare.ts'
+import { startServer } from './server.ts'
 
 // `npm start`: migrate, seed an empty embedded database, build the front end if it is missing,
 // and serve the API under /api and the map under / on PORT.
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
   startEndingSoonChecks(db.sql)
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     log(
       `serving on http://${info.address}:${info.port} (database: ${db.engine}, PostGIS ${db.postgisVersion}, ready in ${seconds} s)`,

@@ -1,14 +1,13 @@
 import { execFile, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { type ServerType, serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { identifiers } from '../db/sql-client.ts'
 import { layers } from '../layers/layers.ts'
+import { listenOnLoopback } from '../server.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 
 // Acceptance with GDAL, as a desktop GIS user would connect: the OAPIF driver over a real socket.
@@ -18,20 +17,17 @@ const hasGdal = spawnSync('ogrinfo', ['--version']).status === 0
 if (!hasGdal) console.warn('gdal.test.ts skipped: ogrinfo is not installed (apt-get install gdal-bin)')
 
 const db = useTestDatabase()
-let server: ServerType
+let server: Awaited<ReturnType<typeof listenOnLoopback>> | undefined
 let api = ''
 const dir = mkdtempSync(join(tmpdir(), 'quartiersatlas-gdal-'))
 
 beforeAll(async () => {
-  const app = createApp(db())
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve())
-  })
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`
+  server = await listenOnLoopback(createApp(db()))
+  api = `${server.origin}/api`
 })
 
-afterAll(() => {
-  server?.close()
+afterAll(async () => {
+  await server?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process'
-import type { AddressInfo } from 'node:net'
 import { promisify } from 'node:util'
-import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
+import { listenOnLoopback } from '../server.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { idsInTile, josephstrasse } from './tile-testing.ts'
 
@@ -13,18 +12,14 @@ import { idsInTile, josephstrasse } from './tile-testing.ts'
 
 const db = useTestDatabase()
 const run = promisify(execFile)
-let server: ReturnType<typeof serve> | undefined
+let server: Awaited<ReturnType<typeof listenOnLoopback>> | undefined
 let origin = ''
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: createApp(db()).fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-      origin = `http://127.0.0.1:${info.port}`
-      resolve()
-    })
-  })
+  server = await listenOnLoopback(createApp(db()))
+  origin = server.origin
 })
-afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
+afterAll(() => server?.close())
 
 describe('GDAL reads the tiles', () => {
   it('finds the plots layer with every plot of the z14 tile over Josephstraße', async () => {

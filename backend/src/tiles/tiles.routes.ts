@@ -1,35 +1,16 @@
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import type { LayerEvents } from '../layers/layer-events.ts'
 import { findLayer, type Layer, layers } from '../layers/layers.ts'
 import { renderTile } from './render-tile.ts'
-import { type CachedTile, combined, TileCache } from './tile-cache.ts'
+import { type CachedTile, combined, tileCacheOf } from './tile-cache.ts'
 import { parseTile } from './tile-coordinates.ts'
+import { tileReply } from './tile-headers.ts'
 import { tileJson, tilesetDescription } from './tileset-documents.ts'
 
 // OGC API – Tiles for every public layer and for all of them combined (one MVT layer per
 // collection), mounted with app.route('/api', tileRoutes). Tiles come from the app's cache;
 // its LayerEvents keep the cache fresh. Empty tiles answer 204 No Content.
-
-const mvtType = 'application/vnd.mapbox-vector-tile'
-// Browsers must ask again every time (a 304 is cheap), so an edit shows on the next view.
-const cacheControl = 'public, max-age=0, must-revalidate'
-
-const caches = new WeakMap<LayerEvents, TileCache>()
-
-/** The tile cache of the app that `events` belongs to, subscribed to its writes on first use. */
-function cacheOf(events: LayerEvents): TileCache {
-  let cache = caches.get(events)
-  if (!cache) {
-    const megabytes = Number(process.env.TILE_CACHE_MB ?? 64)
-    const created = new TileCache(Number.isFinite(megabytes) ? megabytes * 2 ** 20 : 64 * 2 ** 20)
-    events.subscribe((change) => created.invalidate(change))
-    caches.set(events, created)
-    cache = created
-  }
-  return cache
-}
 
 function collection(c: Context<AppEnv>): Layer {
   const id = c.req.param('collectionId') ?? ''
@@ -63,54 +44,20 @@ function tilesets(base: string, title: string) {
   }
 }
 
-/** The preferred content coding the client accepts: br, gzip or none (cheap: this is the hot path). */
-function encodingFor(acceptEncoding = ''): 'br' | 'gzip' | 'identity' {
-  if (!acceptEncoding.includes('q=')) {
-    if (acceptEncoding.includes('br')) return 'br'
-    return acceptEncoding.includes('gzip') ? 'gzip' : 'identity'
-  }
-  const accepted = new Set(
-    acceptEncoding
-      .split(',')
-      .map((part) => part.trim().split(/\s*;\s*q=/))
-      .filter(([, q]) => q === undefined || Number(q) > 0)
-      .map(([coding]) => coding?.toLowerCase()),
-  )
-  if (accepted.has('br')) return 'br'
-  return accepted.has('gzip') ? 'gzip' : 'identity'
-}
-
-function matches(ifNoneMatch: string | undefined, hash: string): boolean {
-  if (!ifNoneMatch) return false
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, '').replace(/"/g, '').split('.')[0])
-    .some((tag) => tag === '*' || tag === hash)
-}
-
 async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: readonly Layer[]) {
   const tile = parseTile(c.req.param('z') ?? '', c.req.param('y') ?? '', c.req.param('x') ?? '')
   const db = c.get('db')
-  const cache = cacheOf(c.get('events'))
+  const cache = tileCacheOf(c.get('events'))
   const entry: CachedTile = await cache.tile(scope, tile, () => renderTile(db, tileLayers, tile))
-  const encoding = entry.gzip.byteLength === 0 ? 'identity' : encodingFor(c.req.header('accept-encoding'))
-  const suffix = { br: '.br', gzip: '.gz', identity: '' }[encoding]
-  const headers: Record<string, string> = {
-    ETag: `"${entry.hash}${suffix}"`,
-    'Cache-Control': cacheControl,
-    Vary: 'Accept-Encoding',
-  }
-  if (matches(c.req.header('if-none-match'), entry.hash)) return c.body(null, 304, headers)
-  if (entry.gzip.byteLength === 0) return c.body(null, 204, headers)
-  headers['Content-Type'] = mvtType
-  if (encoding !== 'identity') headers['Content-Encoding'] = encoding
+  const reply = tileReply(entry, c.req.header('accept-encoding'), c.req.header('if-none-match'))
+  if (reply.status !== 200) return c.body(null, reply.status, reply.headers)
   const bytes =
-    encoding === 'gzip'
+    reply.encoding === 'gzip'
       ? entry.gzip
-      : encoding === 'br'
+      : reply.encoding === 'br'
         ? await cache.brotli(entry)
         : await cache.identity(entry)
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers)
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, reply.headers)
 }
 
 /** Routes of the tilesets of every collection and of the combined tileset. */

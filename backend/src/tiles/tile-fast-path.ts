@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FastPath } from '../http/fast-paths.ts'
+import type { LayerEvents } from '../layers/layer-events.ts'
+import { combined, tileCacheOf } from './tile-cache.ts'
+import { tileReply } from './tile-headers.ts'
+
+// Cached tiles answered at the HTTP listener, before the request becomes a Fetch Request and runs
+// through routing and middleware: a map view asks for dozens of tiles at once and most are cached.
+// It answers only what the tile route would answer the same way (tileReply decides for both):
+// an anonymous GET (no cookie, no Authorization: those go through authentication) of a tile that
+// is in the cache, in a coding the cache holds. Everything else falls through to the app.
+
+const tilePath =
+  /^\/api\/(?:collections\/([a-z][a-z0-9-]*)\/)?tiles\/WebMercatorQuad\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})(?:\.mvt|\.pbf)?$/
+
+/** The listener fast path for the cached tiles of the app whose writes `events` announces. */
+export function cachedTileFastPath(events: LayerEvents): FastPath {
+  const cache = tileCacheOf(events)
+  return (request: IncomingMessage, response: ServerResponse): boolean => {
+    const { headers } = request
+    if (request.method !== 'GET' || headers.authorization !== undefined || headers.cookie !== undefined)
+      return false
+    const match = tilePath.exec(request.url ?? '')
+    if (!match) return false
+    const [, collection, z, y, x] = match
+    // Numbers as parseTile reads them, so "014" finds the tile cached as 14.
+    const entry = cache.cached(`${collection ?? combined}/${Number(z)}/${Number(x)}/${Number(y)}`)
+    if (!entry) return false
+    const reply = tileReply(entry, headers['accept-encoding'], headers['if-none-match'])
+    let body: Uint8Array | undefined
+    if (reply.status === 200) {
+      // Identity bytes are not kept (gunzipped on demand): the app answers those.
+      body = reply.encoding === 'gzip' ? entry.gzip : reply.encoding === 'br' ? entry.brotli : undefined
+      if (!body) return false
+      reply.headers['Content-Length'] = String(body.byteLength)
+    }
+    response.writeHead(reply.status, reply.headers)
+    response.end(body)
+    return true
+  }
+}
