@@ -132,7 +132,7 @@ Each pair of figures: ${samples} sequential samples of each, alternating, after 
 
 ### 1. bbox items request against the same SQL run directly
 
-\`GET ${bboxPath}\` returns ${returned} features (the statement returns ${directRows.length} rows including the count row).
+\`GET ${bboxPath}\` returns ${returned} features (the statement returns them as one row, ${directRows[0]?.returned} features joined into GeoJSON text by PostGIS).
 
 | what | p50 | p95 |
 | --- | --- | --- |

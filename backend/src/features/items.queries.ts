@@ -66,27 +66,43 @@ function orJoin(sql: Queries, parts: readonly Fragment[]): Fragment {
 
 export type ItemsPage = {
   numberMatched: number
-  /** Each feature as GeoJSON text, in id order. */
-  features: string[]
+  numberReturned: number
+  /** The page's features as the text of a GeoJSON array's members, comma-separated, in id order. */
+  features: string
   /** The id of the last feature when another page follows. */
   lastId: number | undefined
 }
 
-/** The statement behind GET …/items: the count of matches and one page after the cursor. */
+type PageRow = {
+  matched: number
+  found: number
+  returned: number
+  last_id: number | null
+  features: string | null
+}
+
+/**
+ * The statement behind GET …/items: the count of matches and one page after the cursor, as one
+ * row whose `features` PostGIS has already joined into GeoJSON text, so the page reaches the
+ * response without a row per feature or any parsing. One row more than the page is read to tell
+ * whether another page follows; it is counted (`found`) but not joined.
+ */
 export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, properties: readonly string[]) {
   const table = identifiers(sql, layer.table)
   const where = conditions(sql, layer, query)
-  return sql<{ matched: number; id: number | null; feature: string | null }[]>`
-    select m.matched, p.id, p.feature
-      from (select count(*)::int as matched from ${table} where ${where}) as m
-      left join (
-        select id, ${featureJson(sql, properties, query.crs)} as feature
+  return sql<PageRow[]>`
+    select (select count(*)::int from ${table} where ${where}) as matched,
+           count(*)::int as found,
+           count(*) filter (where p.n <= ${query.limit}::int)::int as returned,
+           max(p.id) filter (where p.n <= ${query.limit}::int) as last_id,
+           string_agg(p.feature, ',' order by p.id) filter (where p.n <= ${query.limit}::int) as features
+      from (
+        select id, row_number() over (order by id) as n, ${featureJson(sql, properties, query.crs)} as feature
           from ${table}
          where ${where} and id > ${query.after}::bigint
          order by id
          limit ${query.limit + 1}::int
-      ) as p on true
-     order by p.id`
+      ) as p`
 }
 
 /** One page of features of `layer` with `properties`, and whether another page follows. */
@@ -96,15 +112,13 @@ export async function readItems(
   query: ItemsQuery,
   properties: readonly string[],
 ): Promise<ItemsPage> {
-  const rows = await itemsStatement(sql, layer, query, properties)
-  const numberMatched = rows[0]?.matched ?? 0
-  const found = rows.filter((row) => row.id !== null)
-  const more = found.length > query.limit
-  const page = more ? found.slice(0, query.limit) : found
+  const [row] = await itemsStatement(sql, layer, query, properties)
+  const more = (row?.found ?? 0) > query.limit
   return {
-    numberMatched,
-    features: page.map((row) => row.feature as string),
-    lastId: more ? (page[page.length - 1]?.id ?? undefined) : undefined,
+    numberMatched: row?.matched ?? 0,
+    numberReturned: row?.returned ?? 0,
+    features: row?.features ?? '',
+    lastId: more ? Number(row?.last_id) : undefined,
   }
 }
 
