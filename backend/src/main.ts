@@ -16,12 +16,14 @@ async function main(): Promise<void> {
   const started = performance.now()
   const config = loadConfig()
   const frontendDir = join(repoRoot, 'frontend', 'dist')
-  ensureFrontendBuild(frontendDir)
 
   // The embedded database compiles PostGIS on background threads meanwhile the routes load.
   const opening = openDatabase(config, log)
+  // Handled below at `await opening`; this keeps a quick refusal from counting as unhandled.
+  opening.catch(() => {})
   const { createApp } = await import('./app.ts')
   const db = await opening
+  ensureFrontendBuild(frontendDir)
   await prepareDatabase(db, config, log)
   const app = createApp(db, { frontendDir })
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
