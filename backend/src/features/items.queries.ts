@@ -67,30 +67,23 @@ function orJoin(sql: Queries, parts: readonly Fragment[]): Fragment {
 export type ItemsPage = {
   numberMatched: number
   numberReturned: number
-  /** The page's features as the text of a GeoJSON array's members, comma-separated, in id order. */
-  features: string
+  /** The page's features as UTF-8 GeoJSON, the members of an array (comma-separated, in id order). */
+  features: Uint8Array
   /** The id of the last feature when another page follows. */
   lastId: number | undefined
 }
 
-type PageRow = {
-  matched: number
-  found: number
-  returned: number
-  last_id: number | null
-  features: string | null
-}
-
 /**
  * The statement behind GET …/items: the count of matches and one page after the cursor, as one
- * row whose `features` PostGIS has already joined into GeoJSON text, so the page reaches the
- * response without a row per feature or any parsing. One row more than the page is read to tell
+ * row whose `features` PostGIS has already joined into GeoJSON text. It runs in raw mode: each
+ * column arrives as the bytes PostgreSQL sent (text format), so the page goes into the response
+ * without being decoded, parsed or encoded again. One row more than the page is read to tell
  * whether another page follows; it is counted (`found`) but not joined.
  */
 export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, properties: readonly string[]) {
   const table = identifiers(sql, layer.table)
   const where = conditions(sql, layer, query)
-  return sql<PageRow[]>`
+  return sql`
     select (select count(*)::int from ${table} where ${where}) as matched,
            count(*)::int as found,
            count(*) filter (where p.n <= ${query.limit}::int)::int as returned,
@@ -102,8 +95,10 @@ export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, pr
          where ${where} and id > ${query.after}::bigint
          order by id
          limit ${query.limit + 1}::int
-      ) as p`
+      ) as p`.raw()
 }
+
+const numberOf = (bytes: Uint8Array | null | undefined) => (bytes ? Number(Buffer.from(bytes).toString()) : 0)
 
 /** One page of features of `layer` with `properties`, and whether another page follows. */
 export async function readItems(
@@ -112,13 +107,13 @@ export async function readItems(
   query: ItemsQuery,
   properties: readonly string[],
 ): Promise<ItemsPage> {
-  const [row] = await itemsStatement(sql, layer, query, properties)
-  const more = (row?.found ?? 0) > query.limit
+  const [row] = (await itemsStatement(sql, layer, query, properties)) as unknown as (Uint8Array | null)[][]
+  const [matched, found, returned, lastId, features] = row ?? []
   return {
-    numberMatched: row?.matched ?? 0,
-    numberReturned: row?.returned ?? 0,
-    features: row?.features ?? '',
-    lastId: more ? Number(row?.last_id) : undefined,
+    numberMatched: numberOf(matched),
+    numberReturned: numberOf(returned),
+    features: features ?? new Uint8Array(),
+    lastId: numberOf(found) > query.limit ? numberOf(lastId) : undefined,
   }
 }
 
