@@ -42,7 +42,7 @@ export async function listVersions(
            ${snapshotFeature(sql, sql`coalesce(h.after, h.before)` as unknown as Fragment, properties)} as feature
       from history as h left join users as u on u.id = h.changed_by
      where h.table_name = ${layer.table} and h.row_id = ${id}::bigint
-     order by h.id`
+     order by h.changed_at, h.id`
   return rows.map(({ authorName, authorEmail, ...row }) => ({
     ...row,
     author: authorEmail === null ? null : { name: authorName, email: authorEmail },
@@ -79,13 +79,14 @@ export async function featuresAsOf(
   moment: Fragment,
   properties: readonly string[],
 ): Promise<unknown[]> {
+  // "Last" by time, not by id: imported histories (the demo's past outlines) are dated back.
   const rows = await sql<{ feature: unknown }[]>`
     select ${snapshotFeature(sql, sql`h.after` as unknown as Fragment, properties)}
              || jsonb_build_object('version', h.version) as feature
       from (select distinct on (row_id) row_id, operation, version, after
               from history
              where table_name = ${layer.table} and changed_at < ${moment}
-             order by row_id, id desc) as h
+             order by row_id, changed_at desc, id desc) as h
      where h.operation <> 'delete'
      order by h.row_id`
   return rows.map((row) => row.feature)

@@ -6,6 +6,7 @@ import { identifiers, type Queries, type Sql } from '../db/sql-client.ts'
 import { type ImportReport, importFeatures } from '../importing/import-features.ts'
 import { findLayerByTable } from '../layers/layers.ts'
 import { agreementStatuses, agreementUses, keysOf } from '../layers/vocabulary.ts'
+import { readPlotHistories, seedPlotHistories } from './seed-demo-history.ts'
 
 // The demo data in geodata/: Leipzig's and Dortmund's programme areas, brownfields, Grünau's
 // quarters, measures and links, places, the organisations involved and interim-use agreements.
@@ -61,7 +62,13 @@ const agreement = z.object({
   ),
 })
 
-export type SeedReport = { layers: ImportReport[]; parties: number; agreements: number }
+export type SeedReport = {
+  layers: ImportReport[]
+  parties: number
+  agreements: number
+  /** Plots given their past versions in this run (none when seeded before). */
+  plotHistories: string[]
+}
 
 /** Loads (or refreshes) the demo data; throws, naming the feature, if any demo row is refused. */
 export async function seedDemoData(sql: Sql, dir = demoDataDir): Promise<SeedReport> {
@@ -78,6 +85,7 @@ export async function seedDemoData(sql: Sql, dir = demoDataDir): Promise<SeedRep
     }
     layers.push(report)
   }
+  const plotHistories = await seedPlotHistories(sql, readPlotHistories(dir))
 
   const agreements = z.array(agreement).parse(readJson(join(dir, 'agreements.json')))
   await sql.begin(async (tx) => {
@@ -86,7 +94,7 @@ export async function seedDemoData(sql: Sql, dir = demoDataDir): Promise<SeedRep
       insert into app_state (key, value) values ('demo_seeded_at', to_jsonb(now()))
       on conflict (key) do update set value = excluded.value, updated_at = now()`
   })
-  return { layers, parties: parties.length, agreements: agreements.length }
+  return { layers, parties: parties.length, agreements: agreements.length, plotHistories }
 }
 
 /** Whether the demo data was ever loaded into this database. */
