@@ -26,7 +26,7 @@ export async function startEmbedded(dataDir: string, progress: Progress = () => 
       progress(`creating the embedded database in ${pgliteDir} (first start only, takes a few seconds)`)
     const db = await PGlite.create({
       dataDir: pgliteDir,
-      extensions: { postgis: await postgisExtension(dataDir) },
+      extensions: { postgis: await postgisExtension(dataDir, fresh) },
     })
     if (fresh) progress('installing PostGIS into the embedded database')
     await db.exec('create extension if not exists postgis')

@@ -7,21 +7,24 @@ import { postgis } from '@electric-sql/pglite-postgis'
 import * as tar from 'tar'
 
 // PGlite unpacks an extension's whole bundle into memory at every start. PostGIS's bundle holds
-// 110 MB (raster, topology, tiger geocoder, upgrade scripts); Quartiersatlas needs the core
-// library, its install script and the PROJ database. A trimmed copy, made once beside the data,
-// shortens every later start of the embedded database.
+// 110 MB (raster, topology, tiger geocoder, install and upgrade scripts); once PostGIS is
+// installed, Quartiersatlas needs only the core library and the PROJ database. A trimmed copy,
+// made once beside the data, shortens every later start of the embedded database.
 
-const runtimeFile =
-  /^(lib\/postgresql\/postgis-3\.so|share\/postgresql\/extension\/postgis(\.control|--\d+\.\d+\.\d+\.sql)|share\/proj\/.+)$/
+const runtimeFile = /^(lib\/postgresql\/postgis-3\.so|share\/postgresql\/extension\/postgis\.control|share\/proj\/.+)$/
 
-/** The PostGIS extension for PGlite, loading a trimmed bundle kept in `dataDir`. */
-export async function postgisExtension(dataDir: string): Promise<Extension> {
+/**
+ * The PostGIS extension for PGlite: the full bundle while `installing` (CREATE EXTENSION needs
+ * its install script), afterwards a trimmed bundle kept in `dataDir`.
+ */
+export async function postgisExtension(dataDir: string, installing: boolean): Promise<Extension> {
   const { bundlePath } = await postgis.setup({} as never, { PGLITE_ENV: {} } as never)
   if (!bundlePath) return postgis
   const source = fileURLToPath(bundlePath)
   // The size identifies the bundle: a new @electric-sql/pglite-postgis makes a new copy.
   const trimmed = join(dataDir, `postgis-runtime-${statSync(source).size}.tar.gz`)
   if (!existsSync(trimmed)) await trimBundle(source, trimmed)
+  if (installing) return postgis
   return {
     name: 'postgis',
     setup: async (pg, emscriptenOpts) => ({
