@@ -11,7 +11,8 @@ import * as tar from 'tar'
 // installed, Quartiersatlas needs only the core library and the PROJ database. A trimmed copy,
 // made once beside the data, shortens every later start of the embedded database.
 
-const runtimeFile = /^(lib\/postgresql\/postgis-3\.so|share\/postgresql\/extension\/postgis\.control|share\/proj\/.+)$/
+const runtimeFile =
+  /^(lib\/postgresql\/postgis-3\.so|share\/postgresql\/extension\/postgis\.control|share\/proj\/.+)$/
 
 /**
  * The PostGIS extension for PGlite: the full bundle while `installing` (CREATE EXTENSION needs

@@ -17,7 +17,7 @@ import type { Layer } from '../layers/layers.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'
-import { etagOf, featureIdOf, featureNotFound, layerOf } from './layer-of.ts'
+import { etagOf, featureIdOf, featureNotFound, ifMatchVersion, layerOf } from './layer-of.ts'
 import { apiBase, checkParameters } from './request.ts'
 import { editorRoles, visibleProperties } from './visible-properties.ts'
 
@@ -46,23 +46,6 @@ function writeGate(item: boolean): MiddlewareHandler<AppEnv> {
     checkParameters(c, [])
     await next()
   }
-}
-
-/** The version an If-Match header names for this feature: 428 when missing, 412 when it cannot match. */
-function ifMatchVersion(c: Context<AppEnv>, layer: Layer, id: number): number {
-  const header = c.req.header('if-match')
-  if (header === undefined) {
-    throw new Problem(
-      428,
-      'precondition-required',
-      'If-Match required',
-      "send the ETag you read the feature with as If-Match, so that no one else's change is overwritten",
-    )
-  }
-  const pattern = new RegExp(`^"${layer.id}-${id}-v(\\d+)"$`)
-  const match = pattern.exec(header.trim())
-  if (!match) throw stale(`If-Match ${header} is not an ETag of this feature`)
-  return Number(match[1])
 }
 
 function stale(detail: string, headers: Record<string, string> = {}): Problem {
@@ -117,7 +100,7 @@ function change(layer: Layer, input: FeatureInput, mode: 'replace' | 'merge'): F
 async function replaceOrMerge(c: Context<AppEnv>, mode: 'replace' | 'merge') {
   const layer = layerOf(c.req.param('collectionId') ?? '')
   const id = featureIdOf(c.req.param('featureId') ?? '', layer)
-  const version = ifMatchVersion(c, layer, id)
+  const version = ifMatchVersion(c.req.header('if-match'), layer, id)
   const input = await readFeatureInput(c, layer, mode)
   await checkGeometryValidity(c, input)
   const user = c.get('user') as CurrentUser
@@ -167,7 +150,7 @@ export const itemWritesRoutes = new Hono<AppEnv>()
   .delete(item, writeGate(true), async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     const id = featureIdOf(c.req.param('featureId'), layer)
-    const version = ifMatchVersion(c, layer, id)
+    const version = ifMatchVersion(c.req.header('if-match'), layer, id)
     const user = c.get('user') as CurrentUser
     const result = await writeAs(c.get('db').sql, user, async (tx) => {
       await assertPlannerMayEdit(tx, user, { layer, id })

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { assertPlannerMayEdit } from '../auth/planner-scope.ts'
 import { writeAs } from '../db/write-as.ts'
 import { readFeature } from '../features/items.queries.ts'
-import { etagOf, featureNotFound } from '../features/layer-of.ts'
+import { etagOf, featureNotFound, ifMatchVersion } from '../features/layer-of.ts'
 import { visibleProperties } from '../features/visible-properties.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
@@ -14,29 +14,6 @@ import { versionSnapshot } from './history.queries.ts'
 // Restoring an earlier version writes it again as a new version, through the same update as
 // PUT (version check and write in one statement, history records the author, tiles hear of it):
 // nothing in the history is rewritten, and someone else's later change is never lost silently.
-
-/** The version the If-Match header names: 428 when missing, 412 when it is not this feature's. */
-function ifMatchVersion(c: Context<AppEnv>, layer: Layer, id: number): number {
-  const header = c.req.header('if-match')
-  if (header === undefined) {
-    throw new Problem(
-      428,
-      'precondition-required',
-      'If-Match required',
-      'send the ETag of the current version as If-Match, so that no newer change is overwritten',
-    )
-  }
-  const match = /^"(.+)-(\d+)-v(\d+)"$/.exec(header.trim())
-  if (!match || match[1] !== layer.id || Number(match[2]) !== id) {
-    throw new Problem(
-      412,
-      'precondition-failed',
-      'The feature has changed',
-      `If-Match ${header} is not an ETag of this feature`,
-    )
-  }
-  return Number(match[3])
-}
 
 /** The writable properties of a stored snapshot, checked against today's schema of the layer. */
 function restorableProperties(layer: Layer, snapshot: Record<string, unknown>, version: number) {
@@ -63,7 +40,7 @@ function restorableProperties(layer: Layer, snapshot: Record<string, unknown>, v
 /** POST …/items/{featureId}/history/{version}/restore: writes `version` again as the newest one. */
 export async function restoreVersion(c: Context<AppEnv>, layer: Layer, id: number, version: number) {
   const user = c.get('user') as CurrentUser
-  const expected = ifMatchVersion(c, layer, id)
+  const expected = ifMatchVersion(c.req.header('if-match'), layer, id)
   const { sql } = c.get('db')
   const snapshot = await versionSnapshot(sql, layer, id, version)
   if (!snapshot) {
