@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { json, rectangle, tableAndHistoryChecksum } from '../history/history.testing.ts'
+import { tableChecksum } from '../features/features.testing.ts'
+import { json, rectangle } from '../history/history.testing.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { authHeaders, createUser } from './auth.testing.ts'
 import { createApiToken } from './tokens.queries.ts'
@@ -42,7 +43,7 @@ const plot = (geometry: unknown) => ({ type: 'Feature', geometry, properties: { 
 describe('planners limited to programme areas', () => {
   it('refuses a plot in Lindenau to a planner limited to Grünau, naming Grünau, and changes nothing', async () => {
     const { app, headers } = await gruenauPlanner()
-    const before = await tableAndHistoryChecksum(db(), 'plots')
+    const before = await tableChecksum(db(), 'plots')
     const response = await app.request('/api/collections/plots/items', json('POST', plot(lindenau), headers))
     expect(response.status).toBe(403)
     expect(response.headers.get('content-type')).toContain('application/problem+json')
@@ -54,7 +55,7 @@ describe('planners limited to programme areas', () => {
     expect(problem.type).toBe('urn:quartiersatlas:problem:outside-assigned-areas')
     expect(problem.detail).toContain('Grünau')
     expect(problem.programmeAreas.map((a) => a.name)).toEqual(['Grünau'])
-    expect(await tableAndHistoryChecksum(db(), 'plots')).toBe(before)
+    expect(await tableChecksum(db(), 'plots')).toBe(before)
   })
 
   it('lets the same planner draw in Grünau but not move the plot to Lindenau', async () => {
@@ -62,13 +63,13 @@ describe('planners limited to programme areas', () => {
     const created = await app.request('/api/collections/plots/items', json('POST', plot(gruenau), headers))
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: number }
-    const before = await tableAndHistoryChecksum(db(), 'plots')
+    const before = await tableChecksum(db(), 'plots')
     const moved = await app.request(
       `/api/collections/plots/items/${id}`,
       json('PUT', plot(lindenau), { ...headers, 'If-Match': created.headers.get('etag') ?? '' }),
     )
     expect(moved.status).toBe(403)
-    expect(await tableAndHistoryChecksum(db(), 'plots')).toBe(before)
+    expect(await tableChecksum(db(), 'plots')).toBe(before)
   })
 
   it('refuses changing or deleting a Lindenau demo plot, and restoring its history', async () => {
@@ -77,7 +78,7 @@ describe('planners limited to programme areas', () => {
       select id, version from plots where external_id = 'demo:plot:josephstrasse-gardens'`
     if (!garden) throw new Error('demo plot missing')
     const etag = `"plots-${garden.id}-v${garden.version}"`
-    const before = await tableAndHistoryChecksum(db(), 'plots')
+    const before = await tableChecksum(db(), 'plots')
     const patched = await app.request(
       `/api/collections/plots/items/${garden.id}`,
       json(
@@ -100,7 +101,7 @@ describe('planners limited to programme areas', () => {
       },
     )
     expect(restored.status).toBe(403)
-    expect(await tableAndHistoryChecksum(db(), 'plots')).toBe(before)
+    expect(await tableChecksum(db(), 'plots')).toBe(before)
   })
 
   it('lets planners without assignments and admins edit everywhere', async () => {

@@ -17,7 +17,14 @@ import type { Layer } from '../layers/layers.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'
-import { etagOf, featureIdOf, featureNotFound, ifMatchVersion, layerOf } from './layer-of.ts'
+import {
+  etagOf,
+  featureIdOf,
+  featureNotFound,
+  ifMatchVersion,
+  layerOf,
+  readOnlyCollection,
+} from './layer-of.ts'
 import { apiBase, checkParameters } from './request.ts'
 import { editorRoles, visibleProperties } from './visible-properties.ts'
 
@@ -31,16 +38,7 @@ function writeGate(item: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
     if (!layer.writable) {
-      throw new Problem(
-        405,
-        'read-only-collection',
-        'Collection is read-only',
-        `${layer.id} cannot be changed through the API`,
-        {},
-        {
-          Allow: allowedMethods(c, layer, item).join(', '),
-        },
-      )
+      throw readOnlyCollection(layer, allowedMethods(c, layer, item).join(', '))
     }
     requireRoleOf(c.get('user'), editorRoles)
     checkParameters(c, [])

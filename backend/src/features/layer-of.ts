@@ -15,6 +15,18 @@ export function layerOf(collectionId: string): Layer {
   return layer
 }
 
+/** The 405 problem for a write to a collection that is imported or derived (`allow`: what is). */
+export function readOnlyCollection(layer: Layer, allow: string): Problem {
+  return new Problem(
+    405,
+    'read-only-collection',
+    'Collection is read-only',
+    `${layer.id} cannot be changed through the API`,
+    {},
+    { Allow: allow },
+  )
+}
+
 /** A feature id from a URL: a positive integer, else a 404 (no feature can have that id). */
 export function featureIdOf(text: string, layer: Layer): number {
   if (!/^[1-9]\d{0,15}$/.test(text)) throw featureNotFound(layer, text)

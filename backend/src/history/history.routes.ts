@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireRoleOf } from '../auth/require-role.ts'
-import { featureIdOf, featureNotFound, layerOf } from '../features/layer-of.ts'
+import { featureIdOf, featureNotFound, layerOf, readOnlyCollection } from '../features/layer-of.ts'
 import { editorRoles, isEditor, visibleProperties } from '../features/visible-properties.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
@@ -35,14 +35,7 @@ export const historyRoutes = new Hono<AppEnv>()
   .post('/collections/:collectionId/items/:featureId/history/:version/restore', async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     if (!layer.writable) {
-      throw new Problem(
-        405,
-        'read-only-collection',
-        'Collection is read-only',
-        `${layer.id} cannot be changed through the API`,
-        {},
-        { Allow: '' },
-      )
+      throw readOnlyCollection(layer, '')
     }
     requireRoleOf(c.get('user'), editorRoles)
     const id = featureIdOf(c.req.param('featureId'), layer)
