@@ -25,7 +25,8 @@ export type SaveResult =
 
 const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' }
 
-async function problemOf(response: Response): Promise<Problem> {
+/** The server's problem+json as data (or a bare status when the body is not JSON). */
+export async function problemOf(response: Response): Promise<Problem> {
   try {
     return { status: response.status, ...((await response.json()) as object) }
   } catch {

@@ -1,8 +1,10 @@
+import type { Geometry } from 'geojson'
 import maplibregl, { type FilterSpecification, type Map as MapLibreMap } from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { getOwner, onCleanup, runWithOwner } from 'solid-js'
 import type { LayerId } from '../registry.ts'
 import { addBasemap, fetchBasemapStyle } from './basemap.ts'
+import { showReference } from './draw/reference-layers.ts'
 import { loadLabelFonts } from './label-font.ts'
 import { combineFilter, filterExpressions, type MapFilters } from './map-filters.ts'
 import { layerStyles, makeStyle, mapLayerIds } from './map-style.ts'
@@ -35,6 +37,8 @@ export type MapHandle = {
   onFeatureClick(listener: (ref: FeatureRef) => void): void
   onViewChange(listener: (camera: MapCamera) => void): void
   onIdle(listener: () => void): void
+  /** Outlines a geometry that no tile holds (an offer under review); null removes the outline. */
+  showOutline(geometry: Geometry | null): void
   /** Adds an interaction (issue 6: drawing with Terra Draw); returns its removal. */
   addInteraction(interaction: MapInteraction): () => void
 }
@@ -159,6 +163,12 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
     },
     onIdle(listener) {
       map.on('idle', listener)
+    },
+    showOutline(geometry) {
+      showReference(map, 'outline', {
+        type: 'FeatureCollection',
+        features: geometry ? [{ type: 'Feature', geometry, properties: {} }] : [],
+      })
     },
     addInteraction(interaction) {
       interaction.activate(map)

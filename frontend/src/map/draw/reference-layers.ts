@@ -2,11 +2,17 @@ import type { FeatureCollection } from 'geojson'
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl'
 
 // Geometry shown beside the one being edited: "theirs" in a conflict, a version from the
-// history, the layers as of a date. One GeoJSON source per purpose, drawn above the tiles.
+// history, the layers as of a date, an outline that is in no tile (an offer under review). One
+// GeoJSON source per purpose, drawn above the tiles.
 
-export type ReferenceKind = 'theirs' | 'version' | 'asof'
+export type ReferenceKind = 'theirs' | 'version' | 'asof' | 'outline'
 
-const colours: Record<ReferenceKind, string> = { theirs: '#c2410c', version: '#7c3aed', asof: '#0f766e' }
+const colours: Record<ReferenceKind, string> = {
+  theirs: '#c2410c',
+  version: '#7c3aed',
+  asof: '#0f766e',
+  outline: '#1d4ed8',
+}
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
