@@ -47,7 +47,14 @@ export type OfferInput = {
   plot_id?: number
 }
 
-export type AgreementStatus = 'draft' | 'negotiating' | 'signed' | 'active' | 'ending' | 'ended' | 'terminated'
+export type AgreementStatus =
+  | 'draft'
+  | 'negotiating'
+  | 'signed'
+  | 'active'
+  | 'ending'
+  | 'ended'
+  | 'terminated'
 
 export type AgreementParty = {
   party_id: number
