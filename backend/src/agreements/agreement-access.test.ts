@@ -12,7 +12,7 @@ function endpoints(s: Scenario) {
   const a = `/api/agreements/${s.agreementId}`
   return [
     { method: 'GET', path: o },
-    { method: 'PATCH', path: o, json: { conditions: 'x' } },
+    { method: 'PATCH', path: o, json: { conditions: 'x' }, headers: { 'If-Match': '"1"' } },
     { method: 'POST', path: `${o}/withdraw` },
     { method: 'POST', path: `${o}/accept` },
     { method: 'POST', path: `${o}/request-changes`, json: { reason: 'x' } },

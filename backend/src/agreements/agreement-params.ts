@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Queries } from '../db/sql-client.ts'
 import { Problem } from '../http/problem.ts'
+import type { Versioned } from '../http/version-match.ts'
 import type { Bbox } from '../layers/layer-events.ts'
 import { findLayer, type Layer } from '../layers/layers.ts'
 
@@ -30,16 +31,5 @@ export async function agreementBbox(sql: Queries, id: number): Promise<Bbox | nu
   return row?.bbox ?? null
 }
 
-/** The version in an If-Match header ("3" or W/"3"); 428 when it is missing. */
-export function ifMatchVersion(header: string | undefined): number {
-  const match = header ? /^(?:W\/)?"(\d+)"$/.exec(header.trim()) : null
-  if (!match) {
-    throw new Problem(
-      428,
-      'precondition-required',
-      'If-Match required',
-      "send the ETag of the agreement you edited as If-Match (GET /api/agreements/{id} answers it), so that no one else's change is overwritten",
-    )
-  }
-  return Number(match[1])
-}
+/** Agreements are edited with their version as ETag (http/version-match.ts). */
+export const agreementRecord: Versioned = { noun: 'agreement', readFrom: 'GET /api/agreements/{id}' }

@@ -5,6 +5,7 @@ import type { Queries } from '../db/sql-client.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { setColumns } from '../offers/offers.queries.ts'
 import { assertMayActOn } from '../privacy/access.ts'
 import { audit } from '../privacy/audit.queries.ts'
@@ -14,7 +15,7 @@ import {
   agreementBbox,
   agreementId,
   agreementNotFound,
-  ifMatchVersion,
+  agreementRecord,
   interimUsesLayer,
 } from './agreement-params.ts'
 import { transitionRoutes } from './agreement-transitions.routes.ts'
@@ -94,21 +95,13 @@ export const agreementRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const user = requireRoleOf(c.get('user'), ['planner', 'admin'])
     const id = agreementId(c.req.param('id'))
-    const expected = ifMatchVersion(c.req.header('if-match'))
+    const expected = ifMatchVersion(c.req.header('if-match'), agreementRecord)
     const patch = await readJson(c, agreementPatchSchema)
     const { sql } = c.get('db')
     const { agreement, before, after } = await writeAs(sql, user, async (tx) => {
       const current = await findAgreement(tx, user, id, true)
       if (!current) throw agreementNotFound(id)
-      if (current.version !== expected) {
-        throw new Problem(
-          412,
-          'version-mismatch',
-          'The agreement was changed meanwhile',
-          `you edited version ${expected}; the current version is ${current.version}: reload and apply your change again`,
-          { current_version: current.version },
-        )
-      }
+      if (current.version !== expected) throw versionMismatch(agreementRecord, expected, current.version)
       if (current.status === 'ended' || current.status === 'terminated') {
         throw new Problem(
           409,

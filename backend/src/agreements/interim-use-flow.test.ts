@@ -235,8 +235,9 @@ describe('interim use end to end', () => {
       status: 'changes_requested',
       review_reason: 'Fläche genauer zeichnen',
     })
+    const reread = await call(app, 'GET', `/api/offers/${offer.body.id}`, { headers: ownerHeaders })
     const revised = await call(app, 'PATCH', `/api/offers/${offer.body.id}`, {
-      headers: ownerHeaders,
+      headers: { ...ownerHeaders, 'If-Match': reread.headers.get('etag') as string },
       json: { geometry: square(12.312, 51.339, 0.0005) },
     })
     expect(revised.body.status).toBe('submitted')

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Problem } from '../http/problem.ts'
+import type { Versioned } from '../http/version-match.ts'
 
 const idParam = z.coerce.number().int().positive()
 
@@ -14,3 +15,6 @@ export function offerId(raw: string): number {
 export function offerNotFound(id: string | number): Problem {
   return new Problem(404, 'not-found', 'Offer not found', `there is no offer ${id} that you may see`)
 }
+
+/** Offers are revised with their version as ETag (http/version-match.ts). */
+export const offerRecord: Versioned = { noun: 'offer', readFrom: 'GET /api/offers/{id}' }

@@ -5,10 +5,11 @@ import { requireRoleOf } from '../auth/require-role.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { audit } from '../privacy/audit.queries.ts'
 import { assertOfferGeometry } from './offer-geometry.ts'
 import { notifyOfferStatus } from './offer-notices.ts'
-import { offerId, offerNotFound } from './offer-params.ts'
+import { offerId, offerNotFound, offerRecord } from './offer-params.ts'
 import { offerReviewRoutes } from './offer-review.routes.ts'
 import {
   ensureOwnerParty,
@@ -90,6 +91,7 @@ export const offerRoutes = new Hono<AppEnv>()
       return created
     })
     c.header('Location', `/api/offers/${offer.id}`)
+    c.header('ETag', `"${offer.version}"`)
     return c.json(offer, 201)
   })
   .get('/:id', async (c) => {
@@ -105,12 +107,14 @@ export const offerRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const user = requireRoleOf(c.get('user'), ['owner'])
     const id = offerId(c.req.param('id'))
+    const expected = ifMatchVersion(c.req.header('if-match'), offerRecord)
     const patch = await readJson(c, offerPatchSchema)
     const { sql } = c.get('db')
     if (patch.geometry !== undefined) await assertOfferGeometry(sql, patch.geometry)
     const offer = await writeAs(sql, user, async (tx) => {
       const current = await findOffer(tx, user, id, true)
       if (!current) throw offerNotFound(id)
+      if (current.version !== expected) throw versionMismatch(offerRecord, expected, current.version)
       if (!(editable as readonly string[]).includes(current.status)) {
         throw new Problem(
           409,
@@ -118,15 +122,6 @@ export const offerRoutes = new Hono<AppEnv>()
           'The offer can no longer be changed',
           `offer ${id} is ${current.status}; owners change offers only while they are ${editable.join(' or ')}`,
           { current_status: current.status },
-        )
-      }
-      const match = c.req.header('if-match')
-      if (match !== undefined && match !== `"${current.version}"` && match !== `W/"${current.version}"`) {
-        throw new Problem(
-          412,
-          'version-mismatch',
-          'The offer was changed meanwhile',
-          `you sent If-Match ${match}; the current version is "${current.version}": reload and apply your change again`,
         )
       }
       await updateOffer(tx, id, patch)

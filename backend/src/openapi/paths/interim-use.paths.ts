@@ -95,11 +95,20 @@ export const interimUseOpenApi = (): OpenApiModule => ({
     },
     '/offers/{offerId}': {
       get: op('Offers', 'One offer with the owner’s contact (ETag: its version)', { parameters: [offerId] }),
-      patch: op(
-        'Offers',
-        'Revise an offer (owner, while submitted or changes_requested; goes back to submitted)',
-        { parameters: [offerId], requestBody: body(schemaOf(offerPatchSchema)) },
-      ),
+      patch: {
+        ...op(
+          'Offers',
+          'Revise an offer (owner, while submitted or changes_requested; goes back to submitted); If-Match with the ETag is required',
+          {
+            parameters: [
+              offerId,
+              { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } },
+            ],
+            requestBody: body(schemaOf(offerPatchSchema)),
+          },
+        ),
+        responses: { '200': json('the offer'), '412': problem, '428': problem, ...refusals },
+      },
     },
     '/offers/{offerId}/withdraw': {
       post: op('Offers', 'Withdraw an undecided offer (owner)', { parameters: [offerId] }),
