@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql-client.ts'
 import type { Role } from '../http/app-types.ts'
+import { seedDemoOffers } from '../seed/seed-demo-offers.ts'
 import { hashPassword } from './passwords.ts'
 
 // One account per role for the embedded demo database only, with passwords printed in the
@@ -39,7 +40,10 @@ export const demoAccounts: readonly {
   },
 ]
 
-/** Adds the demo accounts that are missing; the owner is linked to a demo owner organisation. */
+/**
+ * Adds the demo accounts that are missing; the owner is linked to a demo owner organisation and
+ * gets the demo offers (one waiting in the planners' review queue).
+ */
 export async function seedDemoAccounts(sql: Sql): Promise<number> {
   let added = 0
   for (const account of demoAccounts) {
@@ -52,6 +56,7 @@ export async function seedDemoAccounts(sql: Sql): Promise<number> {
       returning id`
     added += rows.length
   }
+  await seedDemoOffers(sql)
   return added
 }
 

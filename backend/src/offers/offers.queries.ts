@@ -102,20 +102,21 @@ export async function setColumns(
 const geometryOf = (sql: Queries, geometry: unknown) =>
   sql`st_multi(st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), 4326))::geometry(MultiPolygon, 4326)`
 
-/** Inserts a submitted offer of `userId`'s party and returns its id. */
+/** Inserts a submitted offer of `userId`'s party and returns its id (`externalId`: a demo offer's key). */
 export async function insertOffer(
   sql: Queries,
   userId: number,
   partyId: number,
   input: NewOffer,
+  externalId: string | null = null,
 ): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
     insert into offers (owner_user_id, owner_party_id, plot_id, title, status, available_from, available_until,
-                        allowed_uses, conditions, geom)
+                        allowed_uses, conditions, geom, external_id)
     values (${userId}, ${partyId}, ${input.plot_id ?? null}, ${input.title ?? 'Flächenangebot'}, 'submitted',
             ${input.available_from ?? null}, ${input.available_until ?? null}, ${input.allowed_uses ?? []}::text[],
             ${input.conditions ?? null},
-            ${input.geometry === undefined ? null : geometryOf(sql, input.geometry)})
+            ${input.geometry === undefined ? null : geometryOf(sql, input.geometry)}, ${externalId})
     returning id`
   if (!row) throw new Error('insert into offers returned no row')
   return row.id

@@ -53,6 +53,14 @@ describe('canary: personal data never reaches a public response', () => {
       ]),
     )
 
+    // The demo offer's contact, an organisation's office, stays as private as a person's.
+    const [demo] = await sql<{ email: string; phone: string }[]>`
+      select pc.email, pc.phone from offers o join party_contacts pc on pc.party_id = o.owner_party_id
+       where o.external_id like 'demo:offer:%'`
+    expect(demo?.email).toMatch(/@/)
+    expect(demo?.phone).toMatch(/\d{4}/)
+    const needles = [marker, demo?.email ?? '', demo?.phone ?? ''].map((needle) => needle.toLowerCase())
+
     const crawled: string[] = []
     const leaks: string[] = []
     const seen = new Set<string>()
@@ -65,7 +73,7 @@ describe('canary: personal data never reaches a public response', () => {
         text += JSON.stringify([...decodeTile(bytes).entries()])
       }
       crawled.push(`${response.status} ${path}`)
-      if (text.toLowerCase().includes(marker.toLowerCase())) leaks.push(path)
+      if (needles.some((needle) => text.toLowerCase().includes(needle))) leaks.push(path)
       return { status: response.status, type, text: new TextDecoder().decode(bytes) }
     }
     const queue = ['/api', '/api/collections', '/api/openapi.json', '/api/conformance', '/api/tiles']
@@ -107,6 +115,8 @@ describe('canary: personal data never reaches a public response', () => {
       'Angebotsfläche',
       'example.org',
       '04177',
+      demo?.email ?? '',
+      demo?.phone ?? '',
     ]) {
       extra.push(`/api/search?q=${encodeURIComponent(q)}`)
     }
