@@ -7,6 +7,7 @@ import { repoRoot } from '../config.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { tileAt } from '../tiles/tile-coordinates.ts'
 import { decodeTile } from '../tiles/tile-testing.ts'
+import { captureConsole } from './console-capture.testing.ts'
 import { scanForMarker } from './marker-scan.testing.ts'
 
 const db = useTestDatabase()
@@ -23,13 +24,15 @@ function hrefs(value: unknown, found: string[] = []): string[] {
   return found
 }
 
-describe('canary: personal data never reaches a public response', () => {
+describe('canary: personal data never reaches a public response or a log', () => {
   it('finds the marker in no anonymous response: collections, features, tiles, search, figures, errors, OpenAPI, HTML', async () => {
     const frontendDir = join(repoRoot, 'frontend', 'dist')
     const app = createApp(db(), existsSync(join(frontendDir, 'index.html')) ? { frontendDir } : {})
     const { sql } = db()
     const marker = `CANARY${Math.random().toString(36).slice(2, 8).toUpperCase()}`
     const at: [number, number] = [12.3141, 51.3418]
+    // Everything the app prints while it stores and serves the marker: logs are no public place either.
+    const logs = captureConsole()
     const s = await activeAgreement(app, db(), marker, at)
     await sql`update users set email = ${`${marker.toLowerCase()}@example.org`} where id = ${s.owner.id}`
     await sql`update notifications set body = body || ${` ${marker}`} where user_id = ${s.owner.id}`
@@ -137,7 +140,9 @@ describe('canary: personal data never reaches a public response', () => {
     extra.push('/', `/plots/${s.plotId}`, '/plots/1')
     for (const path of extra) if (!seen.has(path)) await fetchText(path)
 
+    logs.restore()
     console.log(`canary crawl: ${crawled.length} anonymous requests\n${crawled.join('\n')}`)
+    expect(needles.filter((needle) => logs.text().toLowerCase().includes(needle))).toEqual([])
     expect(crawled.length).toBeGreaterThan(40)
     expect(leaks).toEqual([])
     // The public map does show the interim use itself.
