@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { ensureOwnerParty } from '../offers/offers.queries.ts'
+import { organisationSchema } from '../offers/offers.schema.ts'
 import {
   type Account,
   createAccount,
@@ -30,14 +32,21 @@ const loginSchema = z.strictObject({
   password: z.string().min(1).max(1024),
 })
 
-const registerSchema = z.strictObject({
-  email: emailSchema,
-  password: passwordSchema,
-  role: z.enum(selfRegisterRoles, {
-    message: `register as ${selfRegisterRoles.join(' or ')}; admin and planner accounts are made by an admin`,
-  }),
-  display_name: displayNameSchema.nullish(),
-})
+const registerSchema = z
+  .strictObject({
+    email: emailSchema,
+    password: passwordSchema,
+    role: z.enum(selfRegisterRoles, {
+      message: `register as ${selfRegisterRoles.join(' or ')}; admin and planner accounts are made by an admin`,
+    }),
+    display_name: displayNameSchema.nullish(),
+    /** An owner who offers land for an organisation (a company, an association), not as a person. */
+    organisation: organisationSchema.optional(),
+  })
+  .refine((input) => input.organisation === undefined || input.role === 'owner', {
+    message: 'only owners offer land for an organisation',
+    path: ['organisation'],
+  })
 
 const wrongCredentials = () =>
   new Problem(401, 'invalid-credentials', 'Wrong e-mail or password', 'check both and try again')
@@ -85,8 +94,12 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/register', async (c) => {
     const { sql } = c.get('db')
-    const input = await readJson(c, registerSchema)
-    const account = await createAccount(sql, input)
+    const { organisation, ...input } = await readJson(c, registerSchema)
+    const account = await sql.begin(async (tx) => {
+      const created = await createAccount(tx, input)
+      if (organisation === undefined) return created
+      return { ...created, party_id: await ensureOwnerParty(tx, created.id, organisation) }
+    })
     writeSessionCookie(c, await createSession(sql, account.id))
     return c.json(me(account), 201)
   })

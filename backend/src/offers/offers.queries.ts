@@ -1,5 +1,6 @@
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
+import { Problem } from '../http/problem.ts'
 import { offerVisible } from '../privacy/access.ts'
 import type { ContactInput, NewOffer, OfferPatch, OfferStatus } from './offers.schema.ts'
 
@@ -17,6 +18,8 @@ export type Offer = {
   plot_id: number | null
   owner_user_id: number | null
   owner_party_id: number | null
+  /** The organisation the owner acts for (null for a person, who is never named). */
+  owner_organisation: string | null
   area_m2: number | null
   geometry: unknown
   contact: ContactInput | null
@@ -29,6 +32,7 @@ function selectOffers(sql: Queries, user: CurrentUser) {
   return sql`
     select o.id, o.municipality, o.title, o.status, o.available_from, o.available_until, o.allowed_uses,
            o.conditions, o.review_reason, o.plot_id, o.owner_user_id, o.owner_party_id,
+           (select pp.public_name from parties pp where pp.id = o.owner_party_id and pp.kind <> 'person') as owner_organisation,
            coalesce(o.area_m2, op.area_m2) as area_m2,
            st_asgeojson(coalesce(o.geom, op.geom), 7)::jsonb as geometry,
            (select jsonb_build_object('contact_name', pc.contact_name, 'street_address', pc.street_address,
@@ -58,11 +62,27 @@ export async function findOffer(
   return offer
 }
 
-/** The owner's party (a person unless an admin linked another), created at their first offer. */
-export async function ensureOwnerParty(sql: Queries, userId: number): Promise<number> {
-  const [user] = await sql<{ party_id: number | null }[]>`select party_id from users where id = ${userId}`
-  if (user?.party_id) return user.party_id
-  const [party] = await sql<{ id: number }[]>`insert into parties (kind) values ('person') returning id`
+/**
+ * The owner's party, created at registration or their first offer: the organisation they act for
+ * when they name one (its name may be public), else themselves as a person (never named). Naming
+ * an organisation once the party exists is refused unless it is that organisation (409).
+ */
+export async function ensureOwnerParty(sql: Queries, userId: number, organisation?: string): Promise<number> {
+  const [user] = await sql<{ party_id: number | null; kind: string | null; public_name: string | null }[]>`
+    select u.party_id, p.kind, p.public_name from users u left join parties p on p.id = u.party_id
+     where u.id = ${userId}`
+  if (user?.party_id) {
+    if (organisation === undefined || user.public_name === organisation) return user.party_id
+    throw new Problem(
+      409,
+      'party-already-set',
+      'You already offer land for a party',
+      `your offers are made for ${user.kind === 'person' ? 'you as a person' : `"${user.public_name}"`}; an admin can change that`,
+    )
+  }
+  const [party] = await sql<{ id: number }[]>`
+    insert into parties (kind, public_name)
+    values (${organisation === undefined ? 'person' : 'organisation'}, ${organisation ?? null}) returning id`
   if (!party) throw new Error('insert into parties returned no row')
   await sql`update users set party_id = ${party.id} where id = ${userId}`
   return party.id

@@ -81,7 +81,7 @@ export const offerRoutes = new Hono<AppEnv>()
     const { sql } = c.get('db')
     if (input.geometry !== undefined) await assertOfferGeometry(sql, input.geometry)
     const offer = await writeAs(sql, user, async (tx) => {
-      const partyId = await ensureOwnerParty(tx, user.id)
+      const partyId = await ensureOwnerParty(tx, user.id, input.organisation)
       if (input.contact) await saveContact(tx, partyId, input.contact)
       const id = await insertOffer(tx, user.id, partyId, input)
       const created = (await findOffer(tx, user, id)) as Offer

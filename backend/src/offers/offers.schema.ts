@@ -40,8 +40,15 @@ const dateMessage = {
   path: ['available_until'],
 }
 
+/** The organisation an owner acts for; its name may be shown to the public, a person's never. */
+export const organisationSchema = z.string().trim().min(2).max(200)
+
 export const newOfferSchema = z
-  .strictObject(offerFields)
+  .strictObject({
+    ...offerFields,
+    /** At the first offer: the owner acts for this organisation, not as a person. */
+    organisation: organisationSchema.optional(),
+  })
   .refine(datesInOrder, dateMessage)
   .refine((value) => (value.geometry === undefined) !== (value.plot_id === undefined), {
     message: 'give either a drawn geometry or the plot_id of an existing plot',
