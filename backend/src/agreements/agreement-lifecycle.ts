@@ -1,20 +1,11 @@
 import type { Queries } from '../db/sql-client.ts'
-import type { agreementStatuses } from '../layers/vocabulary.ts'
+import { agreementNextStates, type agreementStatuses } from '../layers/vocabulary.ts'
 
 export type AgreementStatus = keyof typeof agreementStatuses
 
-// The lifecycle of an interim-use agreement: draft → negotiating → signed → active → ending →
-// ended, and active or ending → terminated (early, e.g. the owner builds; a reason is required).
-// Nothing else is possible. The schema calls DOMAIN's "expiring" state 'ending'.
-export const nextStates: Readonly<Record<AgreementStatus, readonly AgreementStatus[]>> = {
-  draft: ['negotiating'],
-  negotiating: ['signed'],
-  signed: ['active'],
-  active: ['ending', 'terminated'],
-  ending: ['ended', 'terminated'],
-  ended: [],
-  terminated: [],
-}
+// The lifecycle table lives with the vocabularies, which the front end reads too, so the
+// transition buttons and the API never disagree. The schema calls DOMAIN's "expiring" state 'ending'.
+export const nextStates = agreementNextStates
 
 /** Statuses in which the agreement is on the public map (the interim_uses view). */
 export const publicStatuses: readonly AgreementStatus[] = ['active', 'ending']

@@ -1,0 +1,99 @@
+import { createSignal, createUniqueId, type JSX, Show } from 'solid-js'
+import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { formatArea } from '../i18n/locale.ts'
+import type { MapHandle } from '../map/map-view.ts'
+import { vocabulary } from '../registry.ts'
+import { ContactView } from './ContactView.tsx'
+import { im } from './interim-messages.ts'
+import { acceptOffer, declineOffer, type Offer, requestChanges } from './interim-use-api.ts'
+import { ProblemText } from './ProblemText.tsx'
+import { period, word } from './planner-format.ts'
+import { ReasonForm } from './ReasonForm.tsx'
+import { showOnMap } from './show-on-map.ts'
+
+type Props = { offer: Offer; map: MapHandle; onDecided(offer: Offer): void }
+
+// The server reviews only these; an offer already sent back waits for its owner, not for a second request.
+const reviewable = new Set(['submitted', 'changes_requested'])
+
+/** One offer as a reviewer sees it (terms, owner contact), with the decisions it still allows. */
+export function OfferReview(props: Props) {
+  const heading = createUniqueId()
+  const [asking, setAsking] = createSignal<'changes' | 'decline' | null>(null)
+  const [problem, setProblem] = createSignal<Problem>()
+  const [busy, setBusy] = createSignal(false)
+  const decide = async (send: () => Promise<Offer | Problem>) => {
+    setBusy(true)
+    const result = await send()
+    setBusy(false)
+    if (isProblem(result)) return setProblem(result)
+    setProblem(undefined)
+    setAsking(null)
+    props.onDecided(result)
+  }
+  const offer = () => props.offer
+  const fact = (term: string, value: JSX.Element) => (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  )
+  return (
+    <article class="offer-review" aria-labelledby={heading}>
+      <h4 id={heading}>{offer().title}</h4>
+      <dl class="facts-list">
+        {fact(im('status'), word(vocabulary.offerStatuses, offer().status))}
+        {fact(im('area'), offer().area_m2 === null ? '–' : formatArea(offer().area_m2 ?? 0))}
+        {fact(im('available'), period(offer().available_from, offer().available_until))}
+        {fact(
+          im('allowedUses'),
+          offer()
+            .allowed_uses.map((use) => word(vocabulary.offerUses, use))
+            .join(', ') || '–',
+        )}
+        {fact(im('conditions'), offer().conditions ?? '–')}
+        <Show when={offer().review_reason}>{(reason) => fact(im('reviewReason'), reason())}</Show>
+        <Show when={offer().contact}>
+          {(contact) => fact(im('ownerContact'), <ContactView contact={contact()} />)}
+        </Show>
+      </dl>
+      <div class="actions">
+        <Show when={offer().geometry}>
+          {(geometry) => (
+            <button type="button" onClick={(event) => showOnMap(props.map, geometry(), event.currentTarget)}>
+              {im('showOnMap')}
+            </button>
+          )}
+        </Show>
+        <Show when={reviewable.has(offer().status)}>
+          <button type="button" disabled={busy()} onClick={() => void decide(() => acceptOffer(offer().id))}>
+            {im('accept')}
+          </button>
+          <Show when={offer().status === 'submitted'}>
+            <button type="button" aria-expanded={asking() === 'changes'} onClick={() => setAsking('changes')}>
+              {im('requestChanges')}
+            </button>
+          </Show>
+          <button type="button" aria-expanded={asking() === 'decline'} onClick={() => setAsking('decline')}>
+            {im('decline')}
+          </button>
+        </Show>
+      </div>
+      <Show when={asking()} keyed>
+        {(kind) => (
+          <ReasonForm
+            label={kind === 'changes' ? im('changesReason') : im('declineReason')}
+            submit={kind === 'changes' ? im('sendRequest') : im('confirmDecline')}
+            onSubmit={(reason) =>
+              void decide(() =>
+                kind === 'changes' ? requestChanges(offer().id, reason) : declineOffer(offer().id, reason),
+              )
+            }
+            onCancel={() => setAsking(null)}
+          />
+        )}
+      </Show>
+      <ProblemText problem={problem()} />
+    </article>
+  )
+}
