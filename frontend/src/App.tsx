@@ -1,12 +1,12 @@
 import { createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js'
 import { createStore } from 'solid-js/store'
+import { AccountEntry } from './account/AccountEntry.tsx'
 import { fetchBasemapStyleUrl } from './api/api-client.ts'
 import { FeaturePanel } from './components/FeaturePanel.tsx'
 import { FilterPanel } from './components/FilterPanel.tsx'
 import { LayerPanel } from './components/LayerPanel.tsx'
 import { ListView } from './components/ListView.tsx'
 import { SearchBox } from './components/SearchBox.tsx'
-import { EditingEntry } from './editing/EditingEntry.tsx'
 import { lang, setLang, t } from './i18n/locale.ts'
 import { type MapFilters, noFilters } from './map/map-filters.ts'
 import { layerStyles } from './map/map-style.ts'
@@ -173,7 +173,7 @@ export function App() {
             <OverlayView onClose={() => go({ kind: 'map' })} />
           </Suspense>
         </Show>
-        <EditingEntry map={map()} />
+        <AccountEntry map={map()} />
       </main>
     </div>
   )

@@ -37,7 +37,7 @@ const writable = layers.filter((layer) => layer.writable)
 const asFeatures = (...features: Feature[]) => ({ type: 'FeatureCollection' as const, features })
 
 /** The planners' editing tools: toolbar, measurements, validation, form, save, conflicts, history. */
-export default function EditingTools(props: { map: MapHandle; account: Account; onSignOut(): void }) {
+export default function EditingTools(props: { map: MapHandle; account: Account }) {
   let session: DrawSession | undefined
   const [target, setTarget] = createSignal<Target>({ collection: 'plots' })
   const [geometry, setGeometry] = createSignal<Geometry>()
@@ -265,9 +265,6 @@ export default function EditingTools(props: { map: MapHandle; account: Account; 
     <aside class="editing-panel sheet" aria-label={et('editing')}>
       <div class="editing-head">
         <h2>{target().id === undefined ? et('newFeature') : `${et('editingFeature')} ${target().id}`}</h2>
-        <button type="button" onClick={() => props.onSignOut()}>
-          {et('signOut')}
-        </button>
       </div>
       <EditingToolbar run={run} snapping={snapping()} />
       <label class="inline">

@@ -208,6 +208,12 @@ export const listNotifications = async () => {
   const result = await call<{ notifications: Notification[] }>('GET', '/api/notifications')
   return 'notifications' in result ? result.notifications : result
 }
+/** How many of the caller's notifications are unread (0 when that cannot be known). */
+export async function unreadCount(): Promise<number> {
+  const response = await fetch('/api/notifications?unread=true', { cache: 'no-store' })
+  if (!response.ok) return 0
+  return ((await response.json()) as { notifications: unknown[] }).notifications.length
+}
 export const markRead = (id: number) => call<Notification>('POST', `/api/notifications/${id}/read`)
 
 /** Where the caller's own data downloads from (JSON, as an attachment). */

@@ -34,7 +34,10 @@ export type MapHandle = {
   camera(): MapCamera
   /** The features drawn in the current view, one entry per feature. */
   renderedItems(): RenderedItem[]
-  onFeatureClick(listener: (ref: FeatureRef) => void): void
+  /** While on, clicks on the map draw (vertices) and open no feature. */
+  setDrawing(on: boolean): void
+  /** Calls `listener` with the feature clicked on the map; returns the listener's removal. */
+  onFeatureClick(listener: (ref: FeatureRef) => void): () => void
   onViewChange(listener: (camera: MapCamera) => void): void
   onIdle(listener: () => void): void
   /** Outlines a geometry that no tile holds (an offer under review); null removes the outline. */
@@ -95,6 +98,13 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
     for (const layer of style.layers) baseFilters.set(layer.id, 'filter' in layer ? layer.filter : undefined)
   }
 
+  let drawing = false
+  map.on('mousemove', (event) => {
+    if (drawing) return
+    const hit = map.queryRenderedFeatures(event.point, { layers: interactiveLayers }).length > 0
+    map.getCanvas().style.cursor = hit ? 'pointer' : ''
+  })
+
   return {
     ready,
     setLayerVisible(id, visible) {
@@ -141,8 +151,12 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
           a.name.localeCompare(b.name),
       )
     },
+    setDrawing(on) {
+      drawing = on
+    },
     onFeatureClick(listener) {
-      map.on('click', (event) => {
+      const onClick = (event: maplibregl.MapMouseEvent) => {
+        if (drawing) return
         const { x, y } = event.point
         const box: [[number, number], [number, number]] = [
           [x - 6, y - 6],
@@ -152,11 +166,9 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
         if (feature?.id !== undefined && feature.sourceLayer) {
           listener({ collection: feature.sourceLayer as LayerId, id: feature.id })
         }
-      })
-      map.on('mousemove', (event) => {
-        const hit = map.queryRenderedFeatures(event.point, { layers: interactiveLayers }).length > 0
-        map.getCanvas().style.cursor = hit ? 'pointer' : ''
-      })
+      }
+      map.on('click', onClick)
+      return () => map.off('click', onClick)
     },
     onViewChange(listener) {
       map.on('moveend', () => listener(currentCamera()))

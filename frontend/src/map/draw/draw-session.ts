@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf'
 import type { Geometry, LineString, Point, Polygon, Position } from 'geojson'
 import maplibregl, { type Map as MapLibreMap, type VectorTileSource } from 'maplibre-gl'
-import { onCleanup } from 'solid-js'
+import { getOwner, onCleanup, runWithOwner } from 'solid-js'
 import {
   type GeoJSONStoreFeatures,
   TerraDraw,
@@ -53,6 +53,8 @@ const helper = 'helper'
 
 /** Makes a draw session on the map of `handle`; it removes itself with the owning component. */
 export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
+  // The owner is lost across the await; keep it so the session goes with its component.
+  const owner = getOwner()
   await handle.ready
   let map!: MapLibreMap
   const remove = handle.addInteraction({
@@ -60,6 +62,7 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
       map = m
     },
     deactivate(m) {
+      handle.setDrawing(false)
       draw.stop()
       removeReferences(m)
       marker?.remove()
@@ -92,7 +95,7 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
     undoRedo: { sessionLevel: new TerraDrawSessionUndoRedo() },
   })
   draw.start()
-  onCleanup(remove)
+  runWithOwner(owner, () => onCleanup(remove))
 
   const listeners: Array<(geometry: Geometry | undefined) => void> = []
   let pendingHelper: ((geometry: Polygon | LineString) => void) | undefined
@@ -122,6 +125,8 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
   }
   draw.on('change', () => announce())
   draw.on('finish', (id) => {
+    // After the click that finished the shape has passed the map too (it fires after pointerup).
+    setTimeout(() => handle.setDrawing(false))
     const feature = draw.getSnapshotFeature(id)
     if (!feature) return
     if (pendingHelper) {
@@ -165,11 +170,13 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
     draw(kind) {
       draw.clear()
       draw.setMode(kind)
+      handle.setDrawing(true)
       announce()
     },
     load,
     drawHelper(kind) {
       draw.setMode(kind)
+      handle.setDrawing(true)
       return new Promise((resolve) => {
         pendingHelper = resolve
       })
@@ -190,6 +197,7 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
       announce()
     },
     clear() {
+      handle.setDrawing(false)
       draw.clear()
       draw.setMode('static')
       pendingHelper = undefined

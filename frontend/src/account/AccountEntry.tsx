@@ -1,0 +1,118 @@
+import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js'
+import { type Account, currentAccount, signOut } from '../editing/editing-api.ts'
+import { et } from '../editing/editing-messages.ts'
+import { im } from '../interim-use/interim-messages.ts'
+import { unreadCount } from '../interim-use/interim-use-api.ts'
+import type { MapHandle } from '../map/map-view.ts'
+import { SignInDialog } from './SignInDialog.tsx'
+import './account-entry.css'
+
+// What every visitor loads of accounts: a sign-in button and a session check. The editing tools
+// (Terra Draw, turf, forms) and the interim-use workspace are separate chunks, fetched only once
+// someone signed in opens them.
+
+const EditingTools = lazy(() => import('../editing/EditingTools.tsx'))
+const InterimUseWorkspace = lazy(() => import('../interim-use/InterimUseWorkspace.tsx'))
+
+const editors = new Set(['planner', 'admin'])
+
+// Set while someone signed in here: only then is the session checked on load, so residents'
+// pages make no request for it (and see no 401 for not being signed in).
+const signedInHint = 'quartiersatlas.signed-in'
+
+/** How often the unread count is fetched again while signed in. */
+const unreadEveryMs = 60_000
+
+/** Sign-in and registration; once signed in, the account bar, the editing tools and the workspace. */
+export function AccountEntry(props: { map: MapHandle | undefined }) {
+  const [account, setAccount] = createSignal<Account | null>(null)
+  const [dialog, setDialog] = createSignal(false)
+  const [workspace, setWorkspace] = createSignal(false)
+  const [unread, setUnread] = createSignal(0)
+
+  const refreshUnread = async () => setUnread(account() ? await unreadCount() : 0)
+  const timer = setInterval(() => void refreshUnread(), unreadEveryMs)
+  onCleanup(() => clearInterval(timer))
+
+  onMount(async () => {
+    if (!localStorage.getItem(signedInHint)) return
+    const found = await currentAccount()
+    if (!found) localStorage.removeItem(signedInHint)
+    setAccount(found)
+    void refreshUnread()
+  })
+  const signedIn = (found: Account) => {
+    setDialog(false)
+    localStorage.setItem(signedInHint, '1')
+    setAccount(found)
+    void refreshUnread()
+  }
+  const signedOut = () => {
+    localStorage.removeItem(signedInHint)
+    setWorkspace(false)
+    setAccount(null)
+    setUnread(0)
+  }
+  const editor = () => {
+    const a = account()
+    return a && editors.has(a.role) ? a : null
+  }
+  return (
+    <>
+      <Show
+        when={account()}
+        fallback={
+          <button type="button" class="account-bar" onClick={() => setDialog(true)}>
+            {et('signIn')}
+          </button>
+        }
+      >
+        {(a) => (
+          <nav class="account-bar" aria-label={`${im('signedInAs')} ${a().email}`}>
+            <button type="button" aria-pressed={workspace()} onClick={() => setWorkspace(!workspace())}>
+              {im('workspace')}
+              <Show when={unread() > 0}>
+                <span class="badge" title={`${unread()} ${im('unread')}`}>
+                  {' '}
+                  {unread()}
+                  <span class="visually-hidden"> {im('unread')}</span>
+                </span>
+              </Show>
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                await signOut()
+                signedOut()
+              }}
+            >
+              {et('signOut')}
+            </button>
+          </nav>
+        )}
+      </Show>
+      <Show when={dialog()}>
+        <SignInDialog onSignedIn={signedIn} onClose={() => setDialog(false)} />
+      </Show>
+      <Show when={editor() && props.map}>
+        <Suspense>
+          <EditingTools map={props.map as MapHandle} account={editor() as Account} />
+        </Suspense>
+      </Show>
+      <Show when={workspace() && account() && props.map}>
+        <Suspense>
+          <InterimUseWorkspace
+            map={props.map as MapHandle}
+            account={account() as Account}
+            onClose={() => {
+              setWorkspace(false)
+              void refreshUnread()
+            }}
+            onSignedOut={signedOut}
+            onRead={() => void refreshUnread()}
+          />
+        </Suspense>
+      </Show>
+    </>
+  )
+}

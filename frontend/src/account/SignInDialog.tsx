@@ -1,0 +1,98 @@
+import { createSignal, Show } from 'solid-js'
+import { type Account, isProblem, type Problem, signIn } from '../editing/editing-api.ts'
+import { et } from '../editing/editing-messages.ts'
+import { im } from '../interim-use/interim-messages.ts'
+import { register } from '../interim-use/interim-use-api.ts'
+
+// One dialog for signing in and for creating an account. Owners and residents register
+// themselves; planner and admin accounts are made by an admin.
+
+type Mode = 'signIn' | 'register'
+
+const problemText = (problem: Problem) =>
+  problem.errors?.map((e) => e.message).join('; ') || problem.detail || problem.title || et('signInFailed')
+
+/** The sign-in (or registration) dialog; `onSignedIn` gets the account that is now signed in. */
+export function SignInDialog(props: { onSignedIn(account: Account): void; onClose(): void }) {
+  const [mode, setMode] = createSignal<Mode>('signIn')
+  const [error, setError] = createSignal('')
+  const title = () => (mode() === 'signIn' ? et('signIn') : im('register'))
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget as HTMLFormElement)
+    const field = (name: string) => String(form.get(name) ?? '')
+    const result =
+      mode() === 'signIn'
+        ? await signIn(field('email'), field('password'))
+        : await register({
+            email: field('email'),
+            password: field('password'),
+            role: field('role') === 'resident' ? 'resident' : 'owner',
+            ...(field('display_name').trim() ? { display_name: field('display_name').trim() } : {}),
+          })
+    if (isProblem(result)) return setError(problemText(result))
+    setError('')
+    props.onSignedIn(result)
+  }
+  return (
+    <dialog open class="sign-in sheet" aria-label={title()}>
+      <form onSubmit={submit}>
+        <h2>{title()}</h2>
+        <label>
+          {et('email')}
+          <input name="email" type="email" autocomplete="username" required />
+        </label>
+        <label>
+          {et('password')}
+          <input
+            name="password"
+            type="password"
+            autocomplete={mode() === 'signIn' ? 'current-password' : 'new-password'}
+            minLength={mode() === 'signIn' ? undefined : 10}
+            aria-describedby={mode() === 'register' ? 'password-hint' : undefined}
+            required
+          />
+        </label>
+        <Show when={mode() === 'register'}>
+          <p id="password-hint" class="hint">
+            {im('passwordHint')}
+          </p>
+          <label>
+            {im('displayName')}
+            <input name="display_name" type="text" autocomplete="nickname" maxLength={100} />
+          </label>
+          <fieldset>
+            <legend>{im('registerAs')}</legend>
+            <label class="choice">
+              <input type="radio" name="role" value="owner" checked /> {im('roleOwner')}
+            </label>
+            <label class="choice">
+              <input type="radio" name="role" value="resident" /> {im('roleResident')}
+            </label>
+          </fieldset>
+        </Show>
+        <Show when={error()}>
+          <p role="alert" class="field-error">
+            {error()}
+          </p>
+        </Show>
+        <div class="actions">
+          <button type="submit">{title()}</button>
+          <button type="button" onClick={() => props.onClose()}>
+            {et('close')}
+          </button>
+        </div>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setError('')
+            setMode(mode() === 'signIn' ? 'register' : 'signIn')
+          }}
+        >
+          {mode() === 'signIn' ? im('register') : im('haveAccount')}
+        </button>
+      </form>
+    </dialog>
+  )
+}
