@@ -5,6 +5,7 @@ import { tileAt } from '../../backend/src/tiles/tile-coordinates.ts'
 import { decodeTile } from '../../backend/src/tiles/tile-testing.ts'
 import { screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
 import { clickPositions, openSignedIn, planner, waitForMapSettled } from './editing.testing.ts'
+import { signInOwner } from './planner-screens.testing.ts'
 
 const app = useBrowserApp()
 
@@ -99,6 +100,12 @@ describe('interim use end to end', () => {
     const review = workspace.getByRole('article', { name: 'Brache an der Josephstraße Nord' })
     // Planners see the owner's contact to get in touch; the public never does.
     await review.getByText(contactMarker).waitFor()
+    // An owner offering as a person is not named; one offering for an organisation is.
+    await review.getByText('Privatperson', { exact: true }).waitFor()
+    const demoOffer = workspace.getByRole('article', {
+      name: 'Hofbrache zwischen Josephstraße und Erich-Zeigner-Allee',
+    })
+    await demoOffer.getByText('Grundstücksgesellschaft Lindenau (Demo)', { exact: true }).waitFor()
     await review.getByRole('button', { name: 'Annehmen' }).click()
     await workspace.getByRole('button', { name: 'Vereinbarung anlegen' }).first().click()
 
@@ -168,12 +175,7 @@ describe('interim use end to end', () => {
 
   it('the owner sees every step: notifications, the accepted offer and the active agreement', async () => {
     const page = await app().newPage()
-    await page.goto(`${app().baseUrl}${lindenau}`)
-    await waitForMapSettled(page)
-    await page.getByRole('button', { name: 'Anmelden' }).click()
-    await page.getByLabel('E-Mail').fill(owner.email)
-    await page.getByLabel('Passwort').fill(owner.password)
-    await page.locator('dialog.sign-in').getByRole('button', { name: 'Anmelden' }).click()
+    await signInOwner(page, app().baseUrl, lindenau, owner.email, owner.password)
     // The account bar counts what the owner has not read yet.
     const bar = page.getByRole('button', { name: /Zwischennutzung \d+ ungelesen/ })
     await bar.click()

@@ -271,6 +271,26 @@ describe('planners review offers and run agreements', () => {
     expect(page.errors).toEqual([expect.stringContaining('412 (Precondition Failed)')])
   })
 
+  it('accepts an offer for a plot that is already mapped: links it instead of adding a second plot', async () => {
+    const owner = await createUser(app().db, 'owner')
+    const offer = await seedOffer(app().db, owner.id, 'Brache Gießerstraße (Test)', square(12.3105, 51.3412))
+    const { sql } = app().db
+    const [plot] = await sql<{ id: number }[]>`select id from plots order by id limit 1`
+    const [before] = await sql<{ n: number }[]>`select count(*)::int as n from plots`
+    const page = await app().newPage()
+    await openSignedIn(page, app().baseUrl, lindenau)
+    const workspace = await openWorkspace(page, 'Angebote prüfen')
+    const review = workspace.getByRole('article', { name: 'Brache Gießerstraße (Test)' })
+    await review.getByLabel(/mit vorhandener Fläche Nr\. verknüpfen/).fill(String(plot?.id))
+    await review.getByRole('button', { name: 'Annehmen' }).click()
+    await expect.poll(async () => (await offerStatus(app().db, offer)).status).toBe('accepted')
+    const [linked] = await sql<{ plot_id: number }[]>`select plot_id from offers where id = ${offer}`
+    expect(linked?.plot_id).toBe(plot?.id)
+    const [after] = await sql<{ n: number }[]>`select count(*)::int as n from plots`
+    expect(after?.n).toBe(before?.n)
+    expect(page.errors).toEqual([])
+  })
+
   it('shows owners their agreement read-only: no internal notes, no status buttons, no upload', async () => {
     const password = 'owner-password-planner-2026'
     const owner = await createUser(app().db, 'owner', { password })

@@ -58,4 +58,20 @@ describe('owners revise offers only with the ETag they read', () => {
     })
     expect(weak.status).toBe(200)
   })
+
+  it('counts a revision of the land and the terms as one version', async () => {
+    const app = createApp(db())
+    const owner = await caller(db(), 'owner')
+    const created = await call(app, 'POST', '/api/offers', {
+      headers: owner.headers,
+      json: { title: 'Eckgrundstück (Test)', geometry: square(12.3152, 51.3371) },
+    })
+    const revised = await call(app, 'PATCH', `/api/offers/${created.body.id}`, {
+      headers: { ...owner.headers, 'If-Match': created.headers.get('etag') as string },
+      json: { title: 'Eckgrundstück, kleiner (Test)', geometry: square(12.3152, 51.3371, 0.0004) },
+    })
+    expect(revised.status).toBe(200)
+    expect(revised.body.version).toBe(created.body.version + 1)
+    expect(revised.body.area_m2).toBeLessThan(created.body.area_m2)
+  })
 })

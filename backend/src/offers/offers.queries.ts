@@ -109,6 +109,7 @@ export async function setColumns(
   key: 'id' | 'party_id',
   id: number,
   values: Record<string, unknown>,
+  more = sql``,
 ): Promise<void> {
   const columns = Object.keys(values)
   if (columns.length === 0) return
@@ -116,6 +117,7 @@ export async function setColumns(
   await sql`
     update ${identifiers(sql, table)} set (${names}) =
       (select ${names} from jsonb_populate_record(null::${identifiers(sql, table)}, ${sql.json(values as never)}))
+      ${more}
      where ${identifiers(sql, key)} = ${id}`
 }
 
@@ -147,13 +149,14 @@ export async function updateOffer(sql: Queries, id: number, patch: OfferPatch): 
   const columns = ['title', 'available_from', 'available_until', 'conditions', 'allowed_uses'] as const
   const values: Record<string, unknown> = { status: 'submitted' }
   for (const column of columns) if (patch[column] !== undefined) values[column] = patch[column]
-  await setColumns(sql, 'offers', 'id', id, values)
-  if (patch.geometry !== undefined) {
-    await sql`update offers set geom = ${geometryOf(sql, patch.geometry)}, plot_id = null where id = ${id}`
-  }
-  if (patch.plot_id !== undefined) {
-    await sql`update offers set plot_id = ${patch.plot_id}, geom = null, area_m2 = null where id = ${id}`
-  }
+  // One update, so a revision is one version, whatever it changes.
+  const land =
+    patch.geometry !== undefined
+      ? sql`, geom = ${geometryOf(sql, patch.geometry)}, plot_id = null`
+      : patch.plot_id !== undefined
+        ? sql`, plot_id = ${patch.plot_id}, geom = null, area_m2 = null`
+        : sql``
+  await setColumns(sql, 'offers', 'id', id, values, land)
 }
 
 /** Sets an offer's status (and the reviewer's reason, kept for the owner to read). */

@@ -15,6 +15,7 @@ const problemText = (problem: Problem) =>
 /** The sign-in (or registration) dialog; `onSignedIn` gets the account that is now signed in. */
 export function SignInDialog(props: { onSignedIn(account: Account): void; onClose(): void }) {
   const [mode, setMode] = createSignal<Mode>('signIn')
+  const [role, setRole] = createSignal<'owner' | 'resident'>('owner')
   const [error, setError] = createSignal('')
   const title = () => (mode() === 'signIn' ? et('signIn') : im('register'))
   const submit = async (event: SubmitEvent) => {
@@ -27,8 +28,11 @@ export function SignInDialog(props: { onSignedIn(account: Account): void; onClos
         : await register({
             email: field('email'),
             password: field('password'),
-            role: field('role') === 'resident' ? 'resident' : 'owner',
+            role: role(),
             ...(field('display_name').trim() ? { display_name: field('display_name').trim() } : {}),
+            ...(role() === 'owner' && field('organisation').trim()
+              ? { organisation: field('organisation').trim() }
+              : {}),
           })
     if (isProblem(result)) return setError(problemText(result))
     setError('')
@@ -64,12 +68,32 @@ export function SignInDialog(props: { onSignedIn(account: Account): void; onClos
           <fieldset>
             <legend>{im('registerAs')}</legend>
             <label class="choice">
-              <input type="radio" name="role" value="owner" checked /> {im('roleOwner')}
+              <input
+                type="radio"
+                name="role"
+                value="owner"
+                checked={role() === 'owner'}
+                onChange={() => setRole('owner')}
+              />{' '}
+              {im('roleOwner')}
             </label>
             <label class="choice">
-              <input type="radio" name="role" value="resident" /> {im('roleResident')}
+              <input
+                type="radio"
+                name="role"
+                value="resident"
+                checked={role() === 'resident'}
+                onChange={() => setRole('resident')}
+              />{' '}
+              {im('roleResident')}
             </label>
           </fieldset>
+          <Show when={role() === 'owner'}>
+            <label>
+              {im('organisation')}
+              <input name="organisation" type="text" autocomplete="organization" maxLength={200} />
+            </label>
+          </Show>
         </Show>
         <Show when={error()}>
           <p role="alert" class="field-error">

@@ -30,7 +30,7 @@ export function MyData(props: TabProps) {
           <>
             <p role="status">{im('erased')}</p>
             <button type="button" onClick={() => props.signedOut()}>
-              {im('close')}
+              {im('backToMap')}
             </button>
           </>
         }

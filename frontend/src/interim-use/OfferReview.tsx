@@ -22,6 +22,8 @@ export function OfferReview(props: Props) {
   const [asking, setAsking] = createSignal<'changes' | 'decline' | null>(null)
   const [problem, setProblem] = createSignal<Problem>()
   const [busy, setBusy] = createSignal(false)
+  // Empty: accepting makes the drawn land a new plot; a number links the offer to that plot.
+  const [linkPlot, setLinkPlot] = createSignal('')
   const decide = async (send: () => Promise<Offer | Problem>) => {
     setBusy(true)
     const result = await send()
@@ -43,6 +45,7 @@ export function OfferReview(props: Props) {
       <h4 id={heading}>{offer().title}</h4>
       <dl class="facts-list">
         {fact(im('status'), word(vocabulary.offerStatuses, offer().status))}
+        {fact(im('offeredBy'), offer().owner_organisation ?? im('kindPerson'))}
         {fact(im('area'), offer().area_m2 === null ? '–' : formatArea(offer().area_m2 ?? 0))}
         {fact(im('available'), period(offer().available_from, offer().available_until))}
         {fact(
@@ -66,7 +69,25 @@ export function OfferReview(props: Props) {
           )}
         </Show>
         <Show when={reviewable.has(offer().status)}>
-          <button type="button" disabled={busy()} onClick={() => void decide(() => acceptOffer(offer().id))}>
+          <Show when={offer().plot_id === null}>
+            <label class="link-plot">
+              {im('linkPlot')}
+              <input
+                type="number"
+                min="1"
+                step="1"
+                value={linkPlot()}
+                onInput={(event) => setLinkPlot(event.currentTarget.value)}
+              />
+            </label>
+          </Show>
+          <button
+            type="button"
+            disabled={busy()}
+            onClick={() =>
+              void decide(() => acceptOffer(offer().id, linkPlot() ? { plot_id: Number(linkPlot()) } : {}))
+            }
+          >
             {im('accept')}
           </button>
           <Show when={offer().status === 'submitted'}>

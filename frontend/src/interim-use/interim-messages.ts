@@ -19,6 +19,9 @@ const de = {
   displayName: 'Anzeigename (freiwillig)',
   passwordHint: 'mindestens 10 Zeichen',
   haveAccount: 'Ich habe schon ein Konto',
+  organisation: 'Für eine Organisation (Firma, Verein): ihr Name (freiwillig)',
+  offeredBy: 'Angeboten von',
+  linkPlot: 'Beim Annehmen mit vorhandener Fläche Nr. verknüpfen (leer: neue Fläche)',
   signedInAs: 'Angemeldet als',
   unread: 'ungelesen',
   // owner offers
@@ -62,6 +65,7 @@ const de = {
   erasureHelp:
     'Name, Anschrift, E-Mail und Telefon werden gelöscht oder anonymisiert. Was Gesetze aufzubewahren verlangen (z. B. unterzeichnete Vereinbarungen), bleibt ohne Ihre Kontaktdaten erhalten.',
   erased: 'Ihre Daten sind gelöscht. Sie sind abgemeldet.',
+  backToMap: 'Zurück zur Karte',
   // planner screens (keys below are added by the planner screens)
   review: 'Angebote prüfen',
   agreements: 'Vereinbarungen',
@@ -155,6 +159,9 @@ const en: Record<InterimMessage, string> = {
   displayName: 'Display name (optional)',
   passwordHint: 'at least 10 characters',
   haveAccount: 'I already have an account',
+  organisation: 'For an organisation (company, association): its name (optional)',
+  offeredBy: 'Offered by',
+  linkPlot: 'On accepting, link to existing plot no. (empty: a new plot)',
   signedInAs: 'Signed in as',
   unread: 'unread',
   offerLand: 'Offer land',
@@ -196,6 +203,7 @@ const en: Record<InterimMessage, string> = {
   erasureHelp:
     'Name, address, e-mail and phone are erased or anonymised. What the law requires to be kept (such as signed agreements) stays, without your contact details.',
   erased: 'Your data is erased. You are signed out.',
+  backToMap: 'Back to the map',
   // planner screens (keys below are added by the planner screens)
   review: 'Review offers',
   agreements: 'Agreements',

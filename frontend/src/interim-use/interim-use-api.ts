@@ -27,6 +27,8 @@ export type Offer = {
   review_reason: string | null
   plot_id: number | null
   owner_party_id: number | null
+  /** The organisation the owner offers for; null for a person, who is never named. */
+  owner_organisation: string | null
   area_m2: number | null
   geometry: Geometry | null
   contact: Contact | null
@@ -156,6 +158,8 @@ export const register = (input: {
   password: string
   role: 'owner' | 'resident'
   display_name?: string
+  /** Owners only: the organisation they offer land for (its name is shown to planners). */
+  organisation?: string
 }) => call<Account>('POST', '/api/auth/register', input)
 
 export const listOffers = async (status?: OfferStatus) => {

@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { call } from '../../backend/src/agreements/interim-use.testing.ts'
+import { createApp } from '../../backend/src/app.ts'
+import { createUser } from '../../backend/src/auth/auth.testing.ts'
+import { createApiToken } from '../../backend/src/auth/tokens.queries.ts'
+import { useBrowserApp, waitForMapIdle } from './browser-app.ts'
+import { pixelOf, waitForMapSettled } from './editing.testing.ts'
+import { openWorkspace, seedOffer, signInOwner } from './planner-screens.testing.ts'
+
+// The owner's side beyond the first offer: registering (refused and as an organisation), picking
+// an existing plot, revising after the planner asked for changes, withdrawing; and a resident's
+// own data: download and erasure.
+
+const app = useBrowserApp()
+
+const lindenau = '/#map=17.50/51.33660/12.33500'
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [12.3343, 51.3363],
+      [12.3356, 51.3363],
+      [12.3356, 51.337],
+      [12.3343, 51.337],
+      [12.3343, 51.3363],
+    ],
+  ],
+}
+
+/** Opens the registration form of the sign-in dialog. */
+async function openRegistration(page: Page): Promise<void> {
+  await page.goto(`${app().baseUrl}${lindenau}`)
+  await waitForMapSettled(page)
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await page.locator('dialog.sign-in').getByRole('button', { name: 'Konto anlegen' }).click()
+}
+
+describe('registration', () => {
+  it("refuses a short password with the server's words and stores nothing", async () => {
+    const page = await app().newPage()
+    await openRegistration(page)
+    const dialog = page.locator('dialog.sign-in')
+    await dialog.getByLabel('E-Mail').fill('kurz@example.org')
+    // The browser's own length check is not what is tested here: the server's answer is.
+    await dialog.getByLabel('Passwort').evaluate((input) => input.removeAttribute('minlength'))
+    await dialog.getByLabel('Passwort').fill('kurz')
+    await dialog.getByRole('button', { name: 'Konto anlegen' }).click()
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('at least 10 characters')
+    const [row] = await app().db.sql`select count(*)::int as n from users where email = 'kurz@example.org'`
+    expect(row?.n).toBe(0)
+  })
+
+  it('registers an owner who acts for an organisation: the party is that organisation', async () => {
+    const page = await app().newPage()
+    await openRegistration(page)
+    const dialog = page.locator('dialog.sign-in')
+    await dialog.getByLabel('E-Mail').fill('liegenschaften@wohnungsgenossenschaft.example')
+    await dialog.getByLabel('Passwort').fill('genossenschaft-2026')
+    await dialog
+      .getByLabel('Für eine Organisation (Firma, Verein): ihr Name (freiwillig)')
+      .fill('Wohnungsgenossenschaft Lindenau (Test)')
+    await dialog.getByRole('button', { name: 'Konto anlegen' }).click()
+    await page.getByRole('button', { name: 'Zwischennutzung' }).waitFor()
+    const [party] = await app().db.sql<{ kind: string; public_name: string }[]>`
+      select p.kind, p.public_name from users u join parties p on p.id = u.party_id
+       where u.email = 'liegenschaften@wohnungsgenossenschaft.example'`
+    expect(party).toEqual({ kind: 'organisation', public_name: 'Wohnungsgenossenschaft Lindenau (Test)' })
+  })
+
+  it('gives a resident only notifications and their own data, which they download and erase', async () => {
+    const page = await app().newPage()
+    await openRegistration(page)
+    const dialog = page.locator('dialog.sign-in')
+    await dialog.getByLabel('E-Mail').fill('nachbarschaft-3f9e@example.org')
+    await dialog.getByLabel('Passwort').fill('bewohnerin-2026')
+    await dialog.getByLabel('Bewohner/in').check()
+    await expect.poll(() => dialog.getByLabel(/Organisation/).count()).toBe(0)
+    await dialog.getByRole('button', { name: 'Konto anlegen' }).click()
+    const workspace = await openWorkspace(page, 'Benachrichtigungen')
+    expect(await workspace.getByRole('tab').allTextContents()).toEqual(['Benachrichtigungen', 'Meine Daten'])
+    const [resident] = await app().db.sql<{ id: number }[]>`
+      select id from users where email = 'nachbarschaft-3f9e@example.org' and role = 'resident'`
+
+    await workspace.getByRole('tab', { name: 'Meine Daten' }).click()
+    const link = workspace.getByRole('link', { name: 'Alle meine Daten herunterladen (JSON)' })
+    const exported = await page.evaluate(
+      async (href) => (await fetch(href ?? '')).text(),
+      await link.getAttribute('href'),
+    )
+    expect(exported).toContain('nachbarschaft-3f9e@example.org')
+
+    await workspace.getByRole('button', { name: 'Löschung meiner Daten beantragen' }).click()
+    await workspace.getByRole('button', { name: /Ja, meine personenbezogenen Daten löschen/ }).click()
+    await workspace.getByRole('status').filter({ hasText: 'Ihre Daten sind gelöscht.' }).waitFor()
+    await workspace.getByRole('button', { name: 'Zurück zur Karte' }).click()
+    await page.getByRole('button', { name: 'Anmelden' }).waitFor()
+    const [left] = await app().db.sql`select email from users where id = ${resident?.id ?? 0}`
+    expect(left?.email).not.toContain('nachbarschaft-3f9e')
+    const [erasure] = await app().db.sql`
+      select count(*)::int as n from audit_log
+       where action = 'erase' and table_name = 'users' and row_id = ${resident?.id ?? 0}`
+    expect(erasure?.n).toBe(1)
+    expect(page.errors).toEqual([])
+  })
+})
+
+describe('an owner follows their offers', () => {
+  it('offers an existing plot by picking it on the map', async () => {
+    const owner = await createUser(app().db, 'owner')
+    const [plot] = await app().db.sql<{ id: number; lon: number; lat: number }[]>`
+      select id, st_x(st_pointonsurface(geom)) as lon, st_y(st_pointonsurface(geom)) as lat
+        from plots where status = 'fallow' and st_area(geom::geography) > 2000 order by id limit 1`
+    if (!plot) throw new Error('the demo data has no fallow plot')
+    const page = await app().newPage()
+    await signInOwner(page, app().baseUrl, `/#map=18/${plot.lat}/${plot.lon}`, owner.email, owner.password)
+    await page.locator('.drawer .close').click()
+    const workspace = await openWorkspace(page, 'Meine Angebote')
+    await workspace.getByRole('button', { name: 'Fläche anbieten' }).click()
+    await workspace.getByRole('button', { name: 'Vorhandene Fläche auf der Karte wählen' }).click()
+    await waitForMapIdle(page)
+    const { x, y } = await pixelOf(page, plot.lon, plot.lat)
+    await page.mouse.click(x, y)
+    await workspace.getByText(/^Gewählte Fläche:/).waitFor()
+    await workspace.getByLabel('Bezeichnung der Fläche').fill('Angebot einer vorhandenen Brache')
+    await workspace.getByRole('button', { name: 'Angebot einreichen' }).click()
+    await workspace.getByRole('status').filter({ hasText: 'Ihr Angebot ist eingereicht.' }).waitFor()
+    const [offer] = await app().db.sql`
+      select plot_id, geom is null as no_geometry from offers where title = 'Angebot einer vorhandenen Brache'`
+    expect(offer).toEqual({ plot_id: plot.id, no_geometry: true })
+  })
+
+  it('revises an offer the planner sent back, and withdraws another', async () => {
+    const owner = await createUser(app().db, 'owner')
+    const sentBack = await seedOffer(app().db, owner.id, 'Garten am Kanal (Test)', square)
+    const other = await seedOffer(app().db, owner.id, 'Hof an der Demmeringstraße (Test)', square)
+    const planner = await createUser(app().db, 'planner')
+    const { token } = await createApiToken(app().db.sql, planner.id, 'owner-offers test')
+    const reply = await call(createApp(app().db), 'POST', `/api/offers/${sentBack}/request-changes`, {
+      headers: { Authorization: `Bearer ${token}` },
+      json: { reason: 'Bitte die Zufahrt von der Straße ausnehmen.' },
+    })
+    expect(reply.status).toBe(200)
+
+    const page = await app().newPage()
+    await signInOwner(page, app().baseUrl, lindenau, owner.email, owner.password)
+    await page.locator('.drawer .close').click()
+    const workspace = await openWorkspace(page, 'Meine Angebote')
+    const item = workspace.locator(`[data-offer="${sentBack}"]`)
+    await item.getByText('Bitte die Zufahrt von der Straße ausnehmen.').waitFor()
+    expect(await item.locator('.status').textContent()).toBe('Änderungen erbeten')
+    await item.getByRole('button', { name: 'Angebot überarbeiten' }).click()
+    const form = workspace.getByRole('form', { name: 'Angebot überarbeiten' })
+    await form.getByLabel('Bezeichnung der Fläche').fill('Garten am Kanal, ohne Zufahrt (Test)')
+    await form.getByRole('button', { name: 'Änderungen einreichen' }).click()
+    await workspace.getByRole('status').filter({ hasText: 'Ihr Angebot ist eingereicht.' }).waitFor()
+
+    await workspace
+      .locator(`[data-offer="${other}"]`)
+      .getByRole('button', { name: 'Angebot zurückziehen' })
+      .click()
+    await expect
+      .poll(() => workspace.locator(`[data-offer="${other}"] .status`).textContent())
+      .toBe('zurückgezogen')
+    expect(
+      await workspace
+        .locator(`[data-offer="${other}"]`)
+        .getByRole('button', { name: 'Angebot zurückziehen' })
+        .count(),
+    ).toBe(0)
+
+    const rows = await app().db.sql<{ id: number; title: string; status: string }[]>`
+      select id, title, status from offers where id in (${sentBack}, ${other}) order by id`
+    expect(rows).toEqual([
+      { id: sentBack, title: 'Garten am Kanal, ohne Zufahrt (Test)', status: 'submitted' },
+      { id: other, title: 'Hof an der Demmeringstraße (Test)', status: 'withdrawn' },
+    ])
+    expect(page.errors).toEqual([])
+  })
+})
