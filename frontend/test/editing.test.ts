@@ -6,6 +6,8 @@ import { screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
 import {
   clickPositions,
   drawPolygon,
+  lindenau,
+  lindenauRing,
   openSignedIn,
   pixelOf,
   shownArea,
@@ -14,14 +16,7 @@ import {
 
 const app = useBrowserApp()
 
-// Lindenau, north of Josephstraße, where the demo data has no plot.
-const lindenau = '/#map=17.50/51.33660/12.33500'
-const ring = [
-  [12.3343, 51.3363],
-  [12.3356, 51.3363],
-  [12.3357, 51.3369],
-  [12.3344, 51.337],
-] as const
+const ring = lindenauRing
 
 describe('keyboard and undo', () => {
   it('starts drawing with P, undoes with Ctrl+Z and redoes with Ctrl+Shift+Z', async () => {

@@ -5,6 +5,16 @@ import type { Page } from 'playwright-core'
 
 export const planner = { email: 'planer@quartiersatlas.example', password: 'demo-planer-2026' }
 
+/** Lindenau, north of Josephstraße, where the demo data has no plot and the demo planner works. */
+export const lindenau = '/#map=17.50/51.33660/12.33500'
+/** An open ring of about 6,600 m² there, to draw. */
+export const lindenauRing = [
+  [12.3343, 51.3363],
+  [12.3356, 51.3363],
+  [12.3357, 51.3369],
+  [12.3344, 51.337],
+] as const
+
 /** Opens `path`, signs in through the sign-in dialog and waits for the editing toolbar. */
 export async function openSignedIn(
   page: Page,

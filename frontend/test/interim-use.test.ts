@@ -4,19 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { tileAt } from '../../backend/src/tiles/tile-coordinates.ts'
 import { decodeTile } from '../../backend/src/tiles/tile-testing.ts'
 import { screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
-import { clickPositions, openSignedIn, planner, waitForMapSettled } from './editing.testing.ts'
+import {
+  clickPositions,
+  lindenau,
+  lindenauRing,
+  openSignedIn,
+  planner,
+  waitForMapSettled,
+} from './editing.testing.ts'
 import { signInOwner } from './planner-screens.testing.ts'
 
 const app = useBrowserApp()
 
-// Lindenau, north of Josephstraße, where the demo data has no plot and the demo planner works.
-const lindenau = '/#map=17.50/51.33660/12.33500'
-const ring = [
-  [12.3343, 51.3363],
-  [12.3356, 51.3363],
-  [12.3357, 51.3369],
-  [12.3344, 51.337],
-] as const
+const ring = lindenauRing
 
 const owner = { email: 'brache-lindenau@quartiersatlas.example', password: 'owner-password-2026' }
 // Unique text in every personal field, to find where it shows and where it must not.

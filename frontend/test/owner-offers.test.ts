@@ -5,7 +5,7 @@ import { createApp } from '../../backend/src/app.ts'
 import { createUser } from '../../backend/src/auth/auth.testing.ts'
 import { createApiToken } from '../../backend/src/auth/tokens.queries.ts'
 import { useBrowserApp, waitForMapIdle } from './browser-app.ts'
-import { pixelOf, waitForMapSettled } from './editing.testing.ts'
+import { lindenau, pixelOf, waitForMapSettled } from './editing.testing.ts'
 import { openWorkspace, seedOffer, signInOwner } from './planner-screens.testing.ts'
 
 // The owner's side beyond the first offer: registering (refused and as an organisation), picking
@@ -14,7 +14,6 @@ import { openWorkspace, seedOffer, signInOwner } from './planner-screens.testing
 
 const app = useBrowserApp()
 
-const lindenau = '/#map=17.50/51.33660/12.33500'
 const square = {
   type: 'Polygon',
   coordinates: [

@@ -2,8 +2,10 @@ import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { saveContact } from '../offers/offers.queries.ts'
+import type { ContactInput } from '../offers/offers.schema.ts'
 import { agreementVisible } from '../privacy/access.ts'
-import type { AgreementPartyInput } from './agreements.schema.ts'
+import type { AgreementStatus } from './agreement-lifecycle.ts'
+import type { AgreementPartyInput, PartyKind, partyRoles } from './agreements.schema.ts'
 
 /** An agreement as planners (staff) and its parties' owners see it. */
 export type Agreement = {
@@ -11,7 +13,7 @@ export type Agreement = {
   municipality: string
   name: string
   use: string
-  status: string
+  status: AgreementStatus
   term_start: string | null
   term_end: string | null
   notice_period_months: number | null
@@ -25,10 +27,17 @@ export type Agreement = {
   description: string | null
   offer_id: number | null
   plots: { id: number; name: string; status: string; area_m2: number }[]
-  parties: { party_id: number; role: string; kind: string; public_name: string | null; contact?: unknown }[]
+  parties: {
+    party_id: number
+    role: (typeof partyRoles)[number]
+    kind: PartyKind
+    public_name: string | null
+    /** Staff only. */
+    contact?: ContactInput | null
+  }[]
   transitions: {
-    from_status: string | null
-    to_status: string
+    from_status: AgreementStatus | null
+    to_status: AgreementStatus
     reason: string | null
     changed_at: string
     changed_by?: number | null

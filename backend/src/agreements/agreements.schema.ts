@@ -9,6 +9,8 @@ const text = (max: number) => z.string().trim().max(max).nullable().optional()
 const isoDate = z.iso.date().nullable().optional()
 
 export const partyRoles = ['owner', 'user', 'city', 'intermediary'] as const
+export const partyKinds = ['person', 'organisation', 'public_body'] as const
+export type PartyKind = (typeof partyKinds)[number]
 
 /** A party of the agreement: an existing one by id, or a new one (its contact stays private). */
 export const agreementPartySchema = z
@@ -17,7 +19,7 @@ export const agreementPartySchema = z
     party_id: z.number().int().positive().optional(),
     party: z
       .strictObject({
-        kind: z.enum(['person', 'organisation', 'public_body']),
+        kind: z.enum(partyKinds),
         public_name: z.string().trim().min(1).max(200).nullable().optional(),
         contact: contactSchema.optional(),
       })

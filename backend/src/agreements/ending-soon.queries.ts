@@ -2,6 +2,7 @@ import type { Queries, Sql } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { notifyUsers } from '../notifications/notify.queries.ts'
 import { agreementVisible } from '../privacy/access.ts'
+import type { AgreementStatus } from './agreement-lifecycle.ts'
 
 // Running agreements near their end: the planners' dashboard and a reminder. "Running" is
 // active and ending (already winding down), and an agreement past its term_end that nobody has
@@ -16,7 +17,7 @@ export function endingMonthsDefault(env: NodeJS.ProcessEnv = process.env): numbe
 export type EndingAgreement = {
   id: number
   name: string
-  status: string
+  status: AgreementStatus
   term_end: string
   days_left: number
   plot_ids: number[]

@@ -9,6 +9,11 @@ export function keysOf<V extends Vocabulary>(vocabulary: V): [keyof V & string, 
   return Object.keys(vocabulary) as [keyof V & string, ...(keyof V & string)[]]
 }
 
+/** Whether `key` (from a form, say) is one of the vocabulary's keys. */
+export function isKeyOf<V extends Vocabulary>(vocabulary: V, key: string): key is keyof V & string {
+  return Object.hasOwn(vocabulary, key)
+}
+
 export const programmes = {
   szp: { de: 'Sozialer Zusammenhalt (SZP)', en: 'Social cohesion (SZP)' },
   stadtumbau: { de: 'Stadtumbau', en: 'Urban restructuring (Stadtumbau)' },

@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
@@ -21,7 +22,7 @@ export type Offer = {
   /** The organisation the owner acts for (null for a person, who is never named). */
   owner_organisation: string | null
   area_m2: number | null
-  geometry: unknown
+  geometry: Geometry | null
   contact: ContactInput | null
   version: number
   created_at: string

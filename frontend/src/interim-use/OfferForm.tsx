@@ -107,7 +107,10 @@ export function OfferForm(props: {
       title: text('title') ?? '',
       available_from: text('available_from'),
       available_until: text('available_until'),
-      allowed_uses: form.getAll('allowed_uses').map(String),
+      allowed_uses: form
+        .getAll('allowed_uses')
+        .map(String)
+        .filter((use) => vocabulary.isKeyOf(vocabulary.offerUses, use)),
       conditions: text('conditions'),
       contact: Object.fromEntries(contactFields.map((field) => [field.name, text(field.name)])),
       ...(current.kind === 'plot' ? { plot_id: current.id } : { geometry: current.geometry }),

@@ -1,3 +1,4 @@
+import { vocabulary } from '../registry.ts'
 import type { AgreementInput, Contact, PartyInput } from './interim-use-api.ts'
 
 // The agreement forms' fields read as the API takes them.
@@ -27,7 +28,8 @@ export function termsOf(form: FormData, creating: boolean): AgreementInput {
   }
   // A name is never cleared: sent as typed, so the server names what is missing.
   if (text('name') || !creating) terms.name = text('name')
-  if (text('use')) terms.use = text('use')
+  const use = text('use')
+  if (use && vocabulary.isKeyOf(vocabulary.agreementUses, use)) terms.use = use
   put('term_start', text('term_start'))
   put('term_end', text('term_end'))
   put('notice_period_months', text('notice_period_months') && Number(text('notice_period_months')))

@@ -1,138 +1,36 @@
-import type { Geometry } from 'geojson'
+import type { AgreementStatus } from '../../../backend/src/agreements/agreement-lifecycle.ts'
+import type { Agreement } from '../../../backend/src/agreements/agreements.queries.ts'
+import type { AgreementPatch, NewAgreement } from '../../../backend/src/agreements/agreements.schema.ts'
+import type { EndingAgreement } from '../../../backend/src/agreements/ending-soon.queries.ts'
+import type { NotificationRow } from '../../../backend/src/notifications/notifications.routes.ts'
+import type { Offer } from '../../../backend/src/offers/offers.queries.ts'
+import type { NewOffer, OfferPatch, OfferStatus } from '../../../backend/src/offers/offers.schema.ts'
 import { type Account, type Problem, problemOf } from '../editing/editing-api.ts'
 
 // The calls of the interim-use workspace: registration, offers, their review, agreements and
 // their lifecycle and documents, notifications, and the caller's own data. Every call answers
 // with data or with the server's problem, so the screens can show the server's words.
 
-export type Contact = {
-  contact_name?: string | null
-  street_address?: string | null
-  postcode?: string | null
-  city?: string | null
-  email?: string | null
-  phone?: string | null
-}
+export type { AgreementStatus } from '../../../backend/src/agreements/agreement-lifecycle.ts'
+export type { Agreement } from '../../../backend/src/agreements/agreements.queries.ts'
+export type {
+  AgreementPartyInput as PartyInput,
+  AgreementPatch,
+  NewAgreement as AgreementInput,
+} from '../../../backend/src/agreements/agreements.schema.ts'
+export type { EndingAgreement } from '../../../backend/src/agreements/ending-soon.queries.ts'
+export type { NotificationRow as Notification } from '../../../backend/src/notifications/notifications.routes.ts'
+// The shapes are the server's own: its response types and its request schemas.
+export type { Offer } from '../../../backend/src/offers/offers.queries.ts'
+export type {
+  ContactInput as Contact,
+  NewOffer as OfferInput,
+  OfferPatch,
+  OfferStatus,
+} from '../../../backend/src/offers/offers.schema.ts'
 
-export type OfferStatus = 'draft' | 'submitted' | 'changes_requested' | 'accepted' | 'declined' | 'withdrawn'
-
-export type Offer = {
-  id: number
-  title: string
-  status: OfferStatus
-  available_from: string | null
-  available_until: string | null
-  allowed_uses: string[]
-  conditions: string | null
-  review_reason: string | null
-  plot_id: number | null
-  owner_party_id: number | null
-  /** The organisation the owner offers for; null for a person, who is never named. */
-  owner_organisation: string | null
-  area_m2: number | null
-  geometry: Geometry | null
-  contact: Contact | null
-  version: number
-  created_at: string
-  updated_at: string
-}
-
-/** What an owner sends: a drawn geometry or an existing plot, and the terms of the offer. */
-export type OfferInput = {
-  title?: string
-  available_from?: string | null
-  available_until?: string | null
-  allowed_uses?: string[]
-  conditions?: string | null
-  contact?: Contact
-  geometry?: Geometry
-  plot_id?: number
-}
-
-export type AgreementStatus =
-  | 'draft'
-  | 'negotiating'
-  | 'signed'
-  | 'active'
-  | 'ending'
-  | 'ended'
-  | 'terminated'
-
-export type AgreementParty = {
-  party_id: number
-  role: 'owner' | 'user' | 'city' | 'intermediary'
-  kind: 'person' | 'organisation' | 'public_body'
-  public_name: string | null
-  contact?: Contact | null
-}
-
-export type Agreement = {
-  id: number
-  name: string
-  use: string
-  status: AgreementStatus
-  term_start: string | null
-  term_end: string | null
-  notice_period_months: number | null
-  public_access: boolean
-  upkeep_by: string | null
-  insurance_by: string | null
-  clearance_paid_by: string | null
-  conditions: string | null
-  internal_notes?: string | null
-  description: string | null
-  offer_id: number | null
-  plots: { id: number; name: string; status: string; area_m2: number }[]
-  parties: AgreementParty[]
-  transitions: { from_status: string | null; to_status: string; reason: string | null; changed_at: string }[]
-  documents: { id: number; filename: string; size_bytes: number; uploaded_at: string }[]
-  version: number
-}
-
-/** A party as the planner names it: an existing one, or a new one with its private contact. */
-export type PartyInput = {
-  role: AgreementParty['role']
-  party_id?: number
-  party?: { kind: AgreementParty['kind']; public_name?: string | null; contact?: Contact }
-}
-
-/** The terms a planner writes; on creation also where the agreement comes from. */
-export type AgreementInput = {
-  name?: string
-  use?: string
-  term_start?: string | null
-  term_end?: string | null
-  notice_period_months?: number | null
-  public_access?: boolean
-  upkeep_by?: string | null
-  insurance_by?: string | null
-  clearance_paid_by?: string | null
-  conditions?: string | null
-  internal_notes?: string | null
-  description?: string | null
-  offer_id?: number
-  plot_ids?: number[]
-  parties?: PartyInput[]
-}
-
-export type EndingAgreement = {
-  id: number
-  name: string
-  status: AgreementStatus
-  term_end: string
-  days_left: number
-  plot_ids: number[]
-}
-
-export type Notification = {
-  id: number
-  kind: string
-  subject: string
-  body: string
-  resource: string | null
-  created_at: string
-  read_at: string | null
-}
+/** One party of an agreement as the server lists it. */
+export type AgreementParty = Agreement['parties'][number]
 
 const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' }
 
@@ -166,9 +64,9 @@ export const listOffers = async (status?: OfferStatus) => {
   const result = await call<{ offers: Offer[] }>('GET', `/api/offers${status ? `?status=${status}` : ''}`)
   return 'offers' in result ? result.offers : result
 }
-export const submitOffer = (input: OfferInput) => call<Offer>('POST', '/api/offers', input)
+export const submitOffer = (input: NewOffer) => call<Offer>('POST', '/api/offers', input)
 /** Revises an offer read at `version` (after the planner asked for changes). */
-export const reviseOffer = (id: number, version: number, input: OfferInput) =>
+export const reviseOffer = (id: number, version: number, input: OfferPatch) =>
   call<Offer>('PATCH', `/api/offers/${id}`, input, { 'If-Match': `"${version}"` })
 export const withdrawOffer = (id: number) => call<Offer>('POST', `/api/offers/${id}/withdraw`)
 export const acceptOffer = (id: number, input: { plot_id?: number; name?: string } = {}) =>
@@ -183,9 +81,9 @@ export const listAgreements = async () => {
   return 'agreements' in result ? result.agreements : result
 }
 export const readAgreement = (id: number) => call<Agreement>('GET', `/api/agreements/${id}`)
-export const createAgreement = (input: AgreementInput) => call<Agreement>('POST', '/api/agreements', input)
+export const createAgreement = (input: NewAgreement) => call<Agreement>('POST', '/api/agreements', input)
 /** Changes the terms of an agreement read at `version`. */
-export const updateAgreement = (id: number, version: number, input: AgreementInput) =>
+export const updateAgreement = (id: number, version: number, input: AgreementPatch) =>
   call<Agreement>('PATCH', `/api/agreements/${id}`, input, { 'If-Match': `"${version}"` })
 export const transition = (id: number, to: AgreementStatus, reason?: string) =>
   call<Agreement>('POST', `/api/agreements/${id}/transitions`, reason ? { to, reason } : { to })
@@ -209,7 +107,7 @@ export const documentUrl = (agreementId: number, documentId: number) =>
   `/api/agreements/${agreementId}/documents/${documentId}`
 
 export const listNotifications = async () => {
-  const result = await call<{ notifications: Notification[] }>('GET', '/api/notifications')
+  const result = await call<{ notifications: NotificationRow[] }>('GET', '/api/notifications')
   return 'notifications' in result ? result.notifications : result
 }
 /** How many of the caller's notifications are unread (0 when that cannot be known). */
@@ -218,7 +116,7 @@ export async function unreadCount(): Promise<number> {
   if (!response.ok) return 0
   return ((await response.json()) as { notifications: unknown[] }).notifications.length
 }
-export const markRead = (id: number) => call<Notification>('POST', `/api/notifications/${id}/read`)
+export const markRead = (id: number) => call<NotificationRow>('POST', `/api/notifications/${id}/read`)
 
 /** Where the caller's own data downloads from (JSON, as an attachment). */
 export const myDataUrl = '/api/me/data'
