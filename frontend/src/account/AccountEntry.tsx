@@ -1,18 +1,19 @@
 import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js'
 import { type Account, currentAccount, signOut } from '../editing/editing-api.ts'
 import { et } from '../editing/editing-messages.ts'
-import { im } from '../interim-use/interim-messages.ts'
 import { unreadCount } from '../interim-use/interim-use-api.ts'
 import type { MapHandle } from '../map/map-view.ts'
-import { SignInDialog } from './SignInDialog.tsx'
+import { am } from './account-messages.ts'
 import './account-entry.css'
 
-// What every visitor loads of accounts: a sign-in button and a session check. The editing tools
-// (Terra Draw, turf, forms) and the interim-use workspace are separate chunks, fetched only once
-// someone signed in opens them.
+// What every visitor loads of accounts: a sign-in button and a session check. The sign-in
+// dialog, the editing tools (Terra Draw, turf, forms) and the interim-use workspace are separate
+// chunks, fetched only when they are opened.
 
 const EditingTools = lazy(() => import('../editing/EditingTools.tsx'))
 const InterimUseWorkspace = lazy(() => import('../interim-use/InterimUseWorkspace.tsx'))
+// Fetched on the click on "Anmelden": most visitors never sign in.
+const SignInDialog = lazy(() => import('./SignInDialog.tsx'))
 
 const editors = new Set(['planner', 'admin'])
 
@@ -68,14 +69,14 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
         }
       >
         {(a) => (
-          <nav class="account-bar" aria-label={`${im('signedInAs')} ${a().email}`}>
+          <nav class="account-bar" aria-label={`${am('signedInAs')} ${a().email}`}>
             <button type="button" aria-pressed={workspace()} onClick={() => setWorkspace(!workspace())}>
-              {im('workspace')}
+              {am('workspace')}
               <Show when={unread() > 0}>
-                <span class="badge" title={`${unread()} ${im('unread')}`}>
+                <span class="badge" title={`${unread()} ${am('unread')}`}>
                   {' '}
                   {unread()}
-                  <span class="visually-hidden"> {im('unread')}</span>
+                  <span class="visually-hidden"> {am('unread')}</span>
                 </span>
               </Show>
             </button>
@@ -92,7 +93,9 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
         )}
       </Show>
       <Show when={dialog()}>
-        <SignInDialog onSignedIn={signedIn} onClose={() => setDialog(false)} />
+        <Suspense>
+          <SignInDialog onSignedIn={signedIn} onClose={() => setDialog(false)} />
+        </Suspense>
       </Show>
       <Show when={editor() && props.map}>
         <Suspense>

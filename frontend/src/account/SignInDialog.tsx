@@ -1,8 +1,8 @@
 import { createSignal, Show } from 'solid-js'
 import { type Account, isProblem, type Problem, signIn } from '../editing/editing-api.ts'
 import { et } from '../editing/editing-messages.ts'
-import { im } from '../interim-use/interim-messages.ts'
 import { register } from '../interim-use/interim-use-api.ts'
+import { am } from './account-messages.ts'
 
 // One dialog for signing in and for creating an account. Owners and residents register
 // themselves; planner and admin accounts are made by an admin.
@@ -13,11 +13,11 @@ const problemText = (problem: Problem) =>
   problem.errors?.map((e) => e.message).join('; ') || problem.detail || problem.title || et('signInFailed')
 
 /** The sign-in (or registration) dialog; `onSignedIn` gets the account that is now signed in. */
-export function SignInDialog(props: { onSignedIn(account: Account): void; onClose(): void }) {
+export default function SignInDialog(props: { onSignedIn(account: Account): void; onClose(): void }) {
   const [mode, setMode] = createSignal<Mode>('signIn')
   const [role, setRole] = createSignal<'owner' | 'resident'>('owner')
   const [error, setError] = createSignal('')
-  const title = () => (mode() === 'signIn' ? et('signIn') : im('register'))
+  const title = () => (mode() === 'signIn' ? et('signIn') : am('register'))
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
@@ -59,14 +59,14 @@ export function SignInDialog(props: { onSignedIn(account: Account): void; onClos
         </label>
         <Show when={mode() === 'register'}>
           <p id="password-hint" class="hint">
-            {im('passwordHint')}
+            {am('passwordHint')}
           </p>
           <label>
-            {im('displayName')}
+            {am('displayName')}
             <input name="display_name" type="text" autocomplete="nickname" maxLength={100} />
           </label>
           <fieldset>
-            <legend>{im('registerAs')}</legend>
+            <legend>{am('registerAs')}</legend>
             <label class="choice">
               <input
                 type="radio"
@@ -75,7 +75,7 @@ export function SignInDialog(props: { onSignedIn(account: Account): void; onClos
                 checked={role() === 'owner'}
                 onChange={() => setRole('owner')}
               />{' '}
-              {im('roleOwner')}
+              {am('roleOwner')}
             </label>
             <label class="choice">
               <input
@@ -85,12 +85,12 @@ export function SignInDialog(props: { onSignedIn(account: Account): void; onClos
                 checked={role() === 'resident'}
                 onChange={() => setRole('resident')}
               />{' '}
-              {im('roleResident')}
+              {am('roleResident')}
             </label>
           </fieldset>
           <Show when={role() === 'owner'}>
             <label>
-              {im('organisation')}
+              {am('organisation')}
               <input name="organisation" type="text" autocomplete="organization" maxLength={200} />
             </label>
           </Show>
@@ -114,7 +114,7 @@ export function SignInDialog(props: { onSignedIn(account: Account): void; onClos
             setMode(mode() === 'signIn' ? 'register' : 'signIn')
           }}
         >
-          {mode() === 'signIn' ? im('register') : im('haveAccount')}
+          {mode() === 'signIn' ? am('register') : am('haveAccount')}
         </button>
       </form>
     </dialog>

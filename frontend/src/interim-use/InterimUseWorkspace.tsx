@@ -1,5 +1,6 @@
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
+import { am } from '../account/account-messages.ts'
 import type { Account } from '../editing/editing-api.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { AgreementsView } from './AgreementsView.tsx'
@@ -75,9 +76,9 @@ export default function InterimUseWorkspace(props: {
   }
   const active = () => own().find((tab) => tab.id === current()) ?? own()[0]
   return (
-    <aside class="interim-workspace sheet" aria-label={im('workspace')}>
+    <aside class="interim-workspace sheet" aria-label={am('workspace')}>
       <div class="sheet-head">
-        <h2>{im('workspace')}</h2>
+        <h2>{am('workspace')}</h2>
         <button type="button" class="close" aria-label={im('close')} onClick={() => props.onClose()}>
           ×
         </button>

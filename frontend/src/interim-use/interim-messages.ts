@@ -4,26 +4,14 @@ import { lang } from '../i18n/locale.ts'
 // vocabularies (registry), not from here.
 
 const de = {
-  workspace: 'Zwischennutzung',
   myOffers: 'Meine Angebote',
   notifications: 'Benachrichtigungen',
   myData: 'Meine Daten',
   close: 'Schließen',
   loading: 'Wird geladen …',
   nothingYet: 'Noch nichts.',
-  // account
-  register: 'Konto anlegen',
-  registerAs: 'Ich bin',
-  roleOwner: 'Eigentümer/in einer Fläche',
-  roleResident: 'Bewohner/in',
-  displayName: 'Anzeigename (freiwillig)',
-  passwordHint: 'mindestens 10 Zeichen',
-  haveAccount: 'Ich habe schon ein Konto',
-  organisation: 'Für eine Organisation (Firma, Verein): ihr Name (freiwillig)',
   offeredBy: 'Angeboten von',
   linkPlot: 'Beim Annehmen mit vorhandener Fläche Nr. verknüpfen (leer: neue Fläche)',
-  signedInAs: 'Angemeldet als',
-  unread: 'ungelesen',
   // owner offers
   offerLand: 'Fläche anbieten',
   offerTitle: 'Bezeichnung der Fläche',
@@ -145,25 +133,14 @@ const de = {
 export type InterimMessage = keyof typeof de
 
 const en: Record<InterimMessage, string> = {
-  workspace: 'Interim use',
   myOffers: 'My offers',
   notifications: 'Notifications',
   myData: 'My data',
   close: 'Close',
   loading: 'Loading …',
   nothingYet: 'Nothing yet.',
-  register: 'Create account',
-  registerAs: 'I am',
-  roleOwner: 'owner of a plot',
-  roleResident: 'resident',
-  displayName: 'Display name (optional)',
-  passwordHint: 'at least 10 characters',
-  haveAccount: 'I already have an account',
-  organisation: 'For an organisation (company, association): its name (optional)',
   offeredBy: 'Offered by',
   linkPlot: 'On accepting, link to existing plot no. (empty: a new plot)',
-  signedInAs: 'Signed in as',
-  unread: 'unread',
   offerLand: 'Offer land',
   offerTitle: 'Name of the land',
   drawArea: 'Draw the land on the map',

@@ -1,0 +1,39 @@
+import { lang } from '../i18n/locale.ts'
+
+// The account's words (registration, the account bar), German and English: few, since every
+// visitor loads them; the workspace's own words come with its chunk (interim-messages.ts).
+
+const de = {
+  register: 'Konto anlegen',
+  registerAs: 'Ich bin',
+  roleOwner: 'Eigentümer/in einer Fläche',
+  roleResident: 'Bewohner/in',
+  displayName: 'Anzeigename (freiwillig)',
+  passwordHint: 'mindestens 10 Zeichen',
+  haveAccount: 'Ich habe schon ein Konto',
+  organisation: 'Für eine Organisation (Firma, Verein): ihr Name (freiwillig)',
+  signedInAs: 'Angemeldet als',
+  unread: 'ungelesen',
+  workspace: 'Zwischennutzung',
+} as const
+
+export type AccountMessage = keyof typeof de
+
+const en: Record<AccountMessage, string> = {
+  register: 'Create account',
+  registerAs: 'I am',
+  roleOwner: 'owner of a plot',
+  roleResident: 'resident',
+  displayName: 'Display name (optional)',
+  passwordHint: 'at least 10 characters',
+  haveAccount: 'I already have an account',
+  organisation: 'For an organisation (company, association): its name (optional)',
+  signedInAs: 'Signed in as',
+  unread: 'unread',
+  workspace: 'Interim use',
+}
+
+/** The account text for `key` in the current language. */
+export function am(key: AccountMessage): string {
+  return lang() === 'en' ? en[key] : de[key]
+}
