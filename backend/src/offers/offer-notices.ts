@@ -20,3 +20,28 @@ export async function notifyOfferStatus(
     resource: `/api/offers/${offer.id}`,
   })
 }
+
+/**
+ * Tells the planners who work where an offer lies that it waits for their review (new or
+ * revised). Names only the offer's number: its title may name the owner, whose data stays with
+ * the offer and is erased with it.
+ */
+export async function notifyReviewers(sql: Queries, offerId: number, revised: boolean): Promise<void> {
+  const planners = await sql<{ id: number }[]>`
+    select u.id from users u, offers o left join plots p on p.id = o.plot_id
+     where o.id = ${offerId} and u.role = 'planner' and u.disabled_at is null
+       and planner_may_act(u.id, coalesce(o.geom, p.geom))`
+  const what = revised
+    ? { de: 'überarbeitet', en: 'revised' }
+    : { de: 'neu eingereicht', en: 'newly submitted' }
+  await notifyUsers(
+    sql,
+    planners.map((planner) => planner.id),
+    {
+      kind: 'offer.review',
+      subject: `Flächenangebot ${offerId} prüfen / review offer ${offerId}`,
+      body: `Das Flächenangebot Nr. ${offerId} ist ${what.de} und wartet auf Ihre Prüfung.\nOffer no. ${offerId} is ${what.en} and waits for your review.`,
+      resource: `/api/offers/${offerId}`,
+    },
+  )
+}

@@ -8,7 +8,7 @@ import { Problem } from '../http/problem.ts'
 import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { audit } from '../privacy/audit.queries.ts'
 import { assertOfferGeometry } from './offer-geometry.ts'
-import { notifyOfferStatus } from './offer-notices.ts'
+import { notifyOfferStatus, notifyReviewers } from './offer-notices.ts'
 import { offerId, offerNotFound, offerRecord } from './offer-params.ts'
 import { offerReviewRoutes } from './offer-review.routes.ts'
 import {
@@ -88,6 +88,7 @@ export const offerRoutes = new Hono<AppEnv>()
       await audit(tx, user, 'create', 'offers', [id])
       if (input.contact) await audit(tx, user, 'update', 'party_contacts', [partyId])
       await notifyOfferStatus(tx, created, 'submitted')
+      await notifyReviewers(tx, id, false)
       return created
     })
     c.header('Location', `/api/offers/${offer.id}`)
@@ -132,6 +133,7 @@ export const offerRoutes = new Hono<AppEnv>()
         await audit(tx, user, 'update', 'party_contacts', [current.owner_party_id])
       const updated = (await findOffer(tx, user, id)) as Offer
       if (current.status !== 'submitted') await notifyOfferStatus(tx, updated, 'submitted')
+      await notifyReviewers(tx, id, true)
       return updated
     })
     c.header('ETag', `"${offer.version}"`)
