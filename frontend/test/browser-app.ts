@@ -114,6 +114,22 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   )
 }
 
+/** Whether the map, once idle, holds feature `id` of `sourceLayer` in the tiles it loaded. */
+export async function mapHasFeature(
+  page: Page,
+  sourceLayer: string,
+  id: number | undefined,
+): Promise<boolean> {
+  await waitForMapIdle(page)
+  return page.evaluate(
+    ([layer, wanted]) =>
+      window.__quartiersatlas?.map
+        .querySourceFeatures('quartiersatlas', { sourceLayer: layer as string })
+        .some((feature) => feature.id === wanted) ?? false,
+    [sourceLayer, id] as const,
+  )
+}
+
 /** The collections (MVT layer names) of the features the map draws in the current view. */
 export function renderedCollections(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createUser } from '../../backend/src/auth/auth.testing.ts'
-import { screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
+import { mapHasFeature, screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
 import {
   clickPositions,
   drawPolygon,
@@ -60,18 +60,7 @@ describe('planners draw on the map', () => {
     expect(Math.abs(Number(row?.stored) - area) / Number(row?.stored)).toBeLessThan(0.001)
 
     // The map fetches its tiles again after the save: the new plot comes from the server's tile.
-    await expect
-      .poll(async () => {
-        await waitForMapIdle(page)
-        return page.evaluate(
-          (id) =>
-            window.__quartiersatlas?.map
-              .querySourceFeatures('quartiersatlas', { sourceLayer: 'plots' })
-              .some((feature) => feature.id === id) ?? false,
-          row?.id,
-        )
-      })
-      .toBe(true)
+    await expect.poll(() => mapHasFeature(page, 'plots', row?.id)).toBe(true)
     await page.screenshot({ path: join(screenshotDir, 'editing-saved-plot.png') })
     expect(page.errors).toEqual([])
   })

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { call } from '../../backend/src/agreements/interim-use.testing.ts'
+import { call, square } from '../../backend/src/agreements/interim-use.testing.ts'
 import { createApp } from '../../backend/src/app.ts'
 import { createUser } from '../../backend/src/auth/auth.testing.ts'
 import { createApiToken } from '../../backend/src/auth/tokens.queries.ts'
@@ -13,19 +13,6 @@ import { openWorkspace, seedOffer, signInOwner } from './planner-screens.testing
 // own data: download and erasure.
 
 const app = useBrowserApp()
-
-const square = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [12.3343, 51.3363],
-      [12.3356, 51.3363],
-      [12.3356, 51.337],
-      [12.3343, 51.337],
-      [12.3343, 51.3363],
-    ],
-  ],
-}
 
 /** Opens the registration form of the sign-in dialog. */
 async function openRegistration(page: Page): Promise<void> {
@@ -131,8 +118,13 @@ describe('an owner follows their offers', () => {
 
   it('revises an offer the planner sent back, and withdraws another', async () => {
     const owner = await createUser(app().db, 'owner')
-    const sentBack = await seedOffer(app().db, owner.id, 'Garten am Kanal (Test)', square)
-    const other = await seedOffer(app().db, owner.id, 'Hof an der Demmeringstraße (Test)', square)
+    const sentBack = await seedOffer(app().db, owner.id, 'Garten am Kanal (Test)', square(12.3343, 51.3363))
+    const other = await seedOffer(
+      app().db,
+      owner.id,
+      'Hof an der Demmeringstraße (Test)',
+      square(12.3343, 51.3363),
+    )
     const planner = await createUser(app().db, 'planner')
     const { token } = await createApiToken(app().db.sql, planner.id, 'owner-offers test')
     const reply = await call(createApp(app().db), 'POST', `/api/offers/${sentBack}/request-changes`, {

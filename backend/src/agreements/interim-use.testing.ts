@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { Queries } from '../db/sql-client.ts'
+import { square as featureSquare } from '../features/features.testing.ts'
 import type { AppEnv } from '../http/app-types.ts'
 
 // Helpers for the interim-use tests: JSON requests, a drawn square, table checksums.
@@ -34,20 +35,7 @@ export async function call(
 }
 
 /** A closed square polygon of `size` degrees with its south-west corner at lon/lat. */
-export function square(lon: number, lat: number, size = 0.0008) {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
-      ],
-    ],
-  }
-}
+export const square = (lon: number, lat: number, size = 0.0008) => featureSquare(lon, lat, size)
 
 /** A fingerprint of every row of `table`, to prove a refused request changed nothing. */
 export async function checksum(sql: Queries, table: string): Promise<string> {

@@ -62,8 +62,7 @@ export default function EditingTools(props: { map: MapHandle; account: Account }
   const measurement = createMemo(() => {
     const g = geometry()
     if (!g || g.type === 'Point' || g.type === 'GeometryCollection') return undefined
-    const first = JSON.stringify(g.coordinates).match(/-?\d+(\.\d+)?/)
-    return measure(g, sridFor(target().municipality, Number(first?.[0] ?? 12)))
+    return measure(g, sridFor(target().municipality, g))
   })
   const canSave = () => Boolean(geometry() && validation()?.valid && !conflict())
 

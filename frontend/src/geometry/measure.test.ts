@@ -5,7 +5,7 @@ import type { Geometry } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../../backend/src/db/database.ts'
 import { cutAcross, eastNeighbour, lindenauPlot, link } from './fixtures.testing.ts'
-import { formatMeasurement, measure } from './measure.ts'
+import { formatMeasurement, measure, sridFor } from './measure.ts'
 
 // The figure a planner sees while drawing must be the one PostGIS stores: compare with
 // st_area / st_perimeter / st_length after st_transform, on the embedded engine or DATABASE_URL.
@@ -64,6 +64,27 @@ describe('measurements agree with PostGIS', () => {
     const mine = measure(geometry, 25833)
     const theirs = await postgis(geometry, 25833)
     expect(relative(mine.lengthM, Number(theirs.length))).toBeLessThan(0.001)
+  })
+})
+
+describe('sridFor', () => {
+  const at = (lon: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [lon, 51.3],
+        [lon + 0.01, 51.3],
+        [lon, 51.31],
+        [lon, 51.3],
+      ],
+    ],
+  })
+  it("takes the municipality's official CRS, else the UTM zone of the first longitude", () => {
+    expect(sridFor('05913000', at(12.37))).toBe(25832)
+    expect(sridFor(undefined, at(12.37))).toBe(25833)
+    expect(sridFor(undefined, at(7.46))).toBe(25832)
+    expect(sridFor(undefined, { type: 'MultiPolygon', coordinates: [at(7.46).coordinates] })).toBe(25832)
+    expect(sridFor(undefined, { type: 'Point', coordinates: [13.4, 52.5] })).toBe(25833)
   })
 })
 

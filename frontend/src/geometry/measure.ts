@@ -14,10 +14,16 @@ export const officialSrid: Readonly<Record<string, 25832 | 25833>> = {
   '05913000': 25832,
 }
 
-/** The official SRID for a municipality; for an unknown one, the ETRS89 / UTM zone of the longitude. */
-export function sridFor(municipality: string | undefined, longitude: number): 25832 | 25833 {
+/**
+ * The official SRID for a municipality; for an unknown one (a new drawing), the ETRS89 / UTM zone
+ * of the geometry's first longitude.
+ */
+export function sridFor(municipality: string | undefined, geometry: Geometry): 25832 | 25833 {
   const known = municipality ? officialSrid[municipality] : undefined
   if (known) return known
+  let position: unknown = geometry.type === 'GeometryCollection' ? [] : geometry.coordinates
+  while (Array.isArray(position) && Array.isArray(position[0])) position = position[0]
+  const longitude = Array.isArray(position) && typeof position[0] === 'number' ? position[0] : 12
   return longitude < 12 ? 25832 : 25833
 }
 

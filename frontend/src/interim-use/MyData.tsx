@@ -19,11 +19,6 @@ export function MyData(props: TabProps) {
   }
   return (
     <div class="my-data">
-      <p>
-        <a href={myDataUrl} download="quartiersatlas-my-data.json">
-          {im('downloadData')}
-        </a>
-      </p>
       <Show
         when={!erased()}
         fallback={
@@ -35,6 +30,11 @@ export function MyData(props: TabProps) {
           </>
         }
       >
+        <p>
+          <a href={myDataUrl} download="quartiersatlas-my-data.json">
+            {im('downloadData')}
+          </a>
+        </p>
         <p class="hint">{im('erasureHelp')}</p>
         <Show
           when={confirming()}

@@ -53,8 +53,7 @@ export function OfferForm(props: {
   const area = createMemo(() => {
     const geometry = drawn()
     if (!geometry || !validation()?.valid) return undefined
-    const lon = Number(JSON.stringify(geometry).match(/-?\d+\.\d+/)?.[0] ?? 12)
-    return measure(geometry, sridFor(undefined, lon)).areaM2
+    return measure(geometry, sridFor(undefined, geometry)).areaM2
   })
 
   onMount(async () => {

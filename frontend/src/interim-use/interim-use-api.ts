@@ -87,13 +87,8 @@ export const updateAgreement = (id: number, version: number, input: AgreementPat
   call<Agreement>('PATCH', `/api/agreements/${id}`, input, { 'If-Match': `"${version}"` })
 export const transition = (id: number, to: AgreementStatus, reason?: string) =>
   call<Agreement>('POST', `/api/agreements/${id}/transitions`, reason ? { to, reason } : { to })
-export const endingSoon = async () => {
-  const result = await call<{ months: number; agreements: EndingAgreement[] }>(
-    'GET',
-    '/api/agreements/ending-soon',
-  )
-  return result
-}
+export const endingSoon = () =>
+  call<{ months: number; agreements: EndingAgreement[] }>('GET', '/api/agreements/ending-soon')
 
 /** Uploads a PDF to an agreement's record. */
 export async function uploadDocument(agreementId: number, file: File): Promise<true | Problem> {
