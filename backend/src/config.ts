@@ -17,6 +17,23 @@ const environment = z.object({
     .string()
     .regex(/^\d{8}$/, 'DEFAULT_MUNICIPALITY must be an 8-digit AGS, e.g. 14713000 for Leipzig')
     .default('14713000'),
+  // E-mail: both or neither; without them mail stays in the outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be smtp://user:password@host:587 or smtps://…')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Where users open Quartiersatlas; links in mails start with it. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 
 export type Config = {
@@ -25,6 +42,9 @@ export type Config = {
   databaseUrl: string | undefined
   dataDir: string
   defaultMunicipality: string
+  /** SMTP delivery of the outbox; undefined: mail stays in the outbox. */
+  mail: { smtpUrl: string; from: string } | undefined
+  publicUrl: string
 }
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -34,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
   }
+  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = parsed.data
+  if (Boolean(smtpUrl) !== Boolean(from))
+    throw new ConfigError(`invalid configuration: set both SMTP_URL and MAIL_FROM, or neither`)
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
@@ -41,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // npm runs workspace scripts in the workspace; a relative DATA_DIR means where npm was called.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), parsed.data.DATA_DIR),
     defaultMunicipality: parsed.data.DEFAULT_MUNICIPALITY,
+    mail: smtpUrl && from ? { smtpUrl, from } : undefined,
+    publicUrl: parsed.data.PUBLIC_URL ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
   }
 }
 

@@ -29,6 +29,11 @@ async function main(): Promise<void> {
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
   startEndingSoonChecks(db.sql)
+  if (config.mail) {
+    const { startMailer } = await import('./mail/mailer.ts')
+    startMailer(db.sql, { ...config.mail, publicUrl: config.publicUrl })
+    log(`sending mail from the outbox via ${new URL(config.mail.smtpUrl).host}`)
+  } else log('SMTP_URL and MAIL_FROM are not set: mail stays in the outbox')
   const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     log(

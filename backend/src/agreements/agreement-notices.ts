@@ -11,11 +11,17 @@ export async function notifyAgreementStatus(
   reason: string | null = null,
 ): Promise<void> {
   const label = agreementStatuses[status]
-  const why = reason ? `\nBegründung / reason: ${reason}` : ''
+  const why = { de: reason ? `\nBegründung: ${reason}` : '', en: reason ? `\nReason: ${reason}` : '' }
   await notifyUsers(sql, await ownerUsersOfAgreement(sql, agreement.id), {
     kind: `agreement.${status}`,
-    subject: `Vereinbarung ${agreement.id}: ${label.de} / agreement ${agreement.id}: ${label.en}`,
-    body: `Die Gestattungsvereinbarung „${agreement.name}“ (Nr. ${agreement.id}) ist jetzt: ${label.de}.\nThe interim-use agreement "${agreement.name}" (no. ${agreement.id}) is now: ${label.en}.${why}`,
+    subject: {
+      de: `Vereinbarung ${agreement.id}: ${label.de}`,
+      en: `Agreement ${agreement.id}: ${label.en}`,
+    },
+    body: {
+      de: `Die Gestattungsvereinbarung „${agreement.name}“ (Nr. ${agreement.id}) ist jetzt: ${label.de}.${why.de}`,
+      en: `The interim-use agreement "${agreement.name}" (no. ${agreement.id}) is now: ${label.en}.${why.en}`,
+    },
     resource: `/api/agreements/${agreement.id}`,
   })
 }

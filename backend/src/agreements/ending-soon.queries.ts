@@ -55,8 +55,14 @@ export async function raiseEndingSoonNotices(sql: Queries, months: number): Prom
   for (const agreement of due) {
     created += await notifyUsers(sql, agreement.recipients, {
       kind: 'agreement.ending_soon',
-      subject: `Vereinbarung ${agreement.id} endet am ${agreement.term_end} / agreement ${agreement.id} ends on ${agreement.term_end}`,
-      body: `Die Gestattungsvereinbarung „${agreement.name}“ (Nr. ${agreement.id}) endet am ${agreement.term_end}: verlängern, auslaufen lassen oder beenden.\nThe interim-use agreement "${agreement.name}" (no. ${agreement.id}) ends on ${agreement.term_end}: extend it, let it run out or end it.`,
+      subject: {
+        de: `Vereinbarung ${agreement.id} endet am ${agreement.term_end}`,
+        en: `Agreement ${agreement.id} ends on ${agreement.term_end}`,
+      },
+      body: {
+        de: `Die Gestattungsvereinbarung „${agreement.name}“ (Nr. ${agreement.id}) endet am ${agreement.term_end}: verlängern, auslaufen lassen oder beenden.`,
+        en: `The interim-use agreement "${agreement.name}" (no. ${agreement.id}) ends on ${agreement.term_end}: extend it, let it run out or end it.`,
+      },
       resource: `/api/agreements/${agreement.id}`,
       dedupeKey: `agreement-ending:${agreement.id}:${agreement.term_end}:${months}`,
     })

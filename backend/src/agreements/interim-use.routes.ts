@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/app-types.ts'
+import { mailSettingsRoutes } from '../notifications/mail-settings.routes.ts'
 import { notificationRoutes } from '../notifications/notifications.routes.ts'
 import { offerRoutes } from '../offers/offers.routes.ts'
 import { meRoutes, privacyAdminRoutes } from '../privacy/privacy.routes.ts'
@@ -9,6 +10,7 @@ import { agreementRoutes } from './agreements.routes.ts'
 export const interimUseRoutes = new Hono<AppEnv>()
   .route('/offers', offerRoutes)
   .route('/agreements', agreementRoutes)
+  .route('/notifications/mail', mailSettingsRoutes)
   .route('/notifications', notificationRoutes)
   .route('/me', meRoutes)
   .route('/privacy', privacyAdminRoutes)

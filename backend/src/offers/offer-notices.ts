@@ -12,11 +12,14 @@ export async function notifyOfferStatus(
 ): Promise<void> {
   if (offer.owner_user_id === null) return
   const label = offerStatuses[status]
-  const why = reason ? `\nBegründung / reason: ${reason}` : ''
+  const why = { de: reason ? `\nBegründung: ${reason}` : '', en: reason ? `\nReason: ${reason}` : '' }
   await notifyUsers(sql, [offer.owner_user_id], {
     kind: `offer.${status}`,
-    subject: `Flächenangebot ${offer.id}: ${label.de} / offer ${offer.id}: ${label.en}`,
-    body: `Ihr Flächenangebot „${offer.title}“ (Nr. ${offer.id}) ist jetzt: ${label.de}.\nYour offer "${offer.title}" (no. ${offer.id}) is now: ${label.en}.${why}`,
+    subject: { de: `Flächenangebot ${offer.id}: ${label.de}`, en: `Offer ${offer.id}: ${label.en}` },
+    body: {
+      de: `Ihr Flächenangebot „${offer.title}“ (Nr. ${offer.id}) ist jetzt: ${label.de}.${why.de}`,
+      en: `Your offer "${offer.title}" (no. ${offer.id}) is now: ${label.en}.${why.en}`,
+    },
     resource: `/api/offers/${offer.id}`,
   })
 }
@@ -39,8 +42,11 @@ export async function notifyReviewers(sql: Queries, offerId: number, revised: bo
     planners.map((planner) => planner.id),
     {
       kind: 'offer.review',
-      subject: `Flächenangebot ${offerId} prüfen / review offer ${offerId}`,
-      body: `Das Flächenangebot Nr. ${offerId} ist ${what.de} und wartet auf Ihre Prüfung.\nOffer no. ${offerId} is ${what.en} and waits for your review.`,
+      subject: { de: `Flächenangebot ${offerId} prüfen`, en: `Review offer ${offerId}` },
+      body: {
+        de: `Das Flächenangebot Nr. ${offerId} ist ${what.de} und wartet auf Ihre Prüfung.`,
+        en: `Offer no. ${offerId} is ${what.en} and waits for your review.`,
+      },
       resource: `/api/offers/${offerId}`,
     },
   )

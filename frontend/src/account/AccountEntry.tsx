@@ -28,7 +28,9 @@ const unreadEveryMs = 60_000
 export function AccountEntry(props: { map: MapHandle | undefined }) {
   const [account, setAccount] = createSignal<Account | null>(null)
   const [dialog, setDialog] = createSignal(false)
-  const [workspace, setWorkspace] = createSignal(false)
+  // Every notification mail links to ?workspace=notifications: the workspace opens there.
+  const linked = new URLSearchParams(location.search).get('workspace') === 'notifications'
+  const [workspace, setWorkspace] = createSignal(linked)
   const [unread, setUnread] = createSignal(0)
 
   const refreshUnread = async () => setUnread(account() ? await unreadCount() : 0)
@@ -36,8 +38,9 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
   onCleanup(() => clearInterval(timer))
 
   onMount(async () => {
-    if (!localStorage.getItem(signedInHint)) return
+    if (!localStorage.getItem(signedInHint)) return setDialog(linked)
     const found = await currentAccount()
+    if (!found && linked) setDialog(true)
     if (!found) localStorage.removeItem(signedInHint)
     setAccount(found)
     void refreshUnread()
@@ -107,6 +110,7 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
           <InterimUseWorkspace
             map={props.map as MapHandle}
             account={account() as Account}
+            initial={linked ? 'notifications' : undefined}
             onClose={() => {
               setWorkspace(false)
               void refreshUnread()

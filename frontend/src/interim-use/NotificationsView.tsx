@@ -4,10 +4,11 @@ import { formatDate } from '../i18n/locale.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'
 import { im } from './interim-messages.ts'
 import { listNotifications, markRead, type Notification } from './interim-use-api.ts'
+import { MailSettingsForm } from './MailSettingsForm.tsx'
 import { targetOf } from './notification-target.ts'
 
 // The caller's notifications, newest first: each names what changed and opens it. The same
-// messages go to the outbox a mailer sends from.
+// messages go to the outbox a mailer sends from, for the kinds the user wants by e-mail.
 
 /** The notifications tab. */
 export function NotificationsView(props: TabProps) {
@@ -22,45 +23,48 @@ export function NotificationsView(props: TabProps) {
     props.notificationsRead()
   }
   return (
-    <Show when={notifications()} fallback={<p>{im('loading')}</p>}>
-      {(list) => (
-        <Show when={list().length > 0} fallback={<p>{im('nothingYet')}</p>}>
-          <ul class="notifications">
-            <For each={list()}>
-              {(notification) => {
-                const target = targetOf(notification.resource, props.account.role)
-                return (
-                  <li classList={{ unread: !notification.read_at }}>
-                    <strong>{notification.subject}</strong>
-                    <time datetime={notification.created_at}> {formatDate(notification.created_at)}</time>
-                    <p class="body">{notification.body}</p>
-                    <div class="actions">
-                      <Show when={target}>
-                        {(to) => (
-                          <button
-                            type="button"
-                            onClick={() => {
-                              if (!notification.read_at) void read(notification)
-                              props.open(to().tab, to().focus)
-                            }}
-                          >
-                            {im('open')}
+    <>
+      <MailSettingsForm role={props.account.role} />
+      <Show when={notifications()} fallback={<p>{im('loading')}</p>}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p>{im('nothingYet')}</p>}>
+            <ul class="notifications">
+              <For each={list()}>
+                {(notification) => {
+                  const target = targetOf(notification.resource, props.account.role)
+                  return (
+                    <li classList={{ unread: !notification.read_at }}>
+                      <strong>{notification.subject}</strong>
+                      <time datetime={notification.created_at}> {formatDate(notification.created_at)}</time>
+                      <p class="body">{notification.body}</p>
+                      <div class="actions">
+                        <Show when={target}>
+                          {(to) => (
+                            <button
+                              type="button"
+                              onClick={() => {
+                                if (!notification.read_at) void read(notification)
+                                props.open(to().tab, to().focus)
+                              }}
+                            >
+                              {im('open')}
+                            </button>
+                          )}
+                        </Show>
+                        <Show when={!notification.read_at}>
+                          <button type="button" onClick={() => void read(notification)}>
+                            {im('markRead')}
                           </button>
-                        )}
-                      </Show>
-                      <Show when={!notification.read_at}>
-                        <button type="button" onClick={() => void read(notification)}>
-                          {im('markRead')}
-                        </button>
-                      </Show>
-                    </div>
-                  </li>
-                )
-              }}
-            </For>
-          </ul>
-        </Show>
-      )}
-    </Show>
+                        </Show>
+                      </div>
+                    </li>
+                  )
+                }}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </>
   )
 }

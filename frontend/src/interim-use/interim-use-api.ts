@@ -2,6 +2,7 @@ import type { AgreementStatus } from '../../../backend/src/agreements/agreement-
 import type { Agreement } from '../../../backend/src/agreements/agreements.queries.ts'
 import type { AgreementPatch, NewAgreement } from '../../../backend/src/agreements/agreements.schema.ts'
 import type { EndingAgreement } from '../../../backend/src/agreements/ending-soon.queries.ts'
+import type { MailSettings } from '../../../backend/src/notifications/mail-settings.routes.ts'
 import type { NotificationRow } from '../../../backend/src/notifications/notifications.routes.ts'
 import type { Offer } from '../../../backend/src/offers/offers.queries.ts'
 import type { NewOffer, OfferPatch, OfferStatus } from '../../../backend/src/offers/offers.schema.ts'
@@ -19,6 +20,7 @@ export type {
   NewAgreement as AgreementInput,
 } from '../../../backend/src/agreements/agreements.schema.ts'
 export type { EndingAgreement } from '../../../backend/src/agreements/ending-soon.queries.ts'
+export type { MailSettings } from '../../../backend/src/notifications/mail-settings.routes.ts'
 export type { NotificationRow as Notification } from '../../../backend/src/notifications/notifications.routes.ts'
 // The shapes are the server's own: its response types and its request schemas.
 export type { Offer } from '../../../backend/src/offers/offers.queries.ts'
@@ -117,3 +119,11 @@ export const markRead = (id: number) => call<NotificationRow>('POST', `/api/noti
 export const myDataUrl = '/api/me/data'
 /** Erases the caller's personal data and closes the account. */
 export const requestErasure = () => call<{ erased: true }>('POST', '/api/me/erasure')
+
+/** The caller's mail language and which kinds of notice come by e-mail. */
+export const getMailSettings = () => call<MailSettings>('GET', '/api/notifications/mail')
+/** Changes the mail language or turns e-mail on or off for some kinds of notice. */
+export const putMailSettings = (change: {
+  language?: MailSettings['language']
+  email?: Partial<MailSettings['email']>
+}) => call<MailSettings>('PUT', '/api/notifications/mail', change)

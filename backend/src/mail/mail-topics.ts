@@ -1,0 +1,36 @@
+import type { Bilingual } from '../notifications/notify.queries.ts'
+
+// The kinds of notice a user can turn e-mail off for, and why someone gets each: every mail
+// says it, so a recipient who should not get it knows whom to tell.
+
+export const mailTopics = ['offer-status', 'offer-review', 'agreement-status', 'agreement-ending'] as const
+export type MailTopic = (typeof mailTopics)[number]
+
+/** The topic of a notification kind ('offer.accepted' → 'offer-status'). */
+export function topicOf(kind: string): MailTopic {
+  if (kind === 'offer.review') return 'offer-review'
+  if (kind === 'agreement.ending_soon') return 'agreement-ending'
+  if (kind.startsWith('offer.')) return 'offer-status'
+  if (kind.startsWith('agreement.')) return 'agreement-status'
+  throw new Error(`notification kind ${kind} has no mail topic; add it to mail-topics.ts`)
+}
+
+/** Why the recipient gets a mail of each topic, in the mail's language. */
+export const reasons: Record<MailTopic, Bilingual> = {
+  'offer-status': {
+    de: 'Sie erhalten diese E-Mail, weil Sie dieses Flächenangebot in Quartiersatlas eingereicht haben.',
+    en: 'You receive this e-mail because you submitted this offer in Quartiersatlas.',
+  },
+  'offer-review': {
+    de: 'Sie erhalten diese E-Mail, weil Sie als Planerin oder Planer für das Gebiet zuständig sind, in dem dieses Flächenangebot liegt.',
+    en: 'You receive this e-mail because you are a planner for the area in which this offer lies.',
+  },
+  'agreement-status': {
+    de: 'Sie erhalten diese E-Mail, weil Sie als Eigentümerin oder Eigentümer Partei dieser Gestattungsvereinbarung sind.',
+    en: 'You receive this e-mail because you are an owner party of this interim-use agreement.',
+  },
+  'agreement-ending': {
+    de: 'Sie erhalten diese E-Mail, weil Sie Partei dieser Gestattungsvereinbarung sind oder sie als Planerin oder Planer betreuen.',
+    en: 'You receive this e-mail because you are a party of this interim-use agreement or the planner for the area in which it lies.',
+  },
+}
