@@ -28,6 +28,9 @@ const environment = z.object({
     .min(3)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // The operator's listener (backups, /metrics); unset: none.
+  ADMIN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
   /** Where users open Quartiersatlas; links in mails start with it. */
   PUBLIC_URL: z
     .string()
@@ -45,6 +48,8 @@ export type Config = {
   /** SMTP delivery of the outbox; undefined: mail stays in the outbox. */
   mail: { smtpUrl: string; from: string } | undefined
   publicUrl: string
+  /** The admin listener (backups, /metrics), or undefined. */
+  admin: { port: number; host: string } | undefined
 }
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -66,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultMunicipality: parsed.data.DEFAULT_MUNICIPALITY,
     mail: smtpUrl && from ? { smtpUrl, from } : undefined,
     publicUrl: parsed.data.PUBLIC_URL ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
+    admin: parsed.data.ADMIN_PORT
+      ? { port: parsed.data.ADMIN_PORT, host: parsed.data.ADMIN_HOST }
+      : undefined,
   }
 }
 

@@ -34,6 +34,11 @@ async function main(): Promise<void> {
     startMailer(db.sql, { ...config.mail, publicUrl: config.publicUrl })
     log(`sending mail from the outbox via ${new URL(config.mail.smtpUrl).host}`)
   } else log('SMTP_URL and MAIL_FROM are not set: mail stays in the outbox')
+  if (config.admin) {
+    const { createAdminApp, startAdminServer } = await import('./admin/admin-app.ts')
+    startAdminServer(createAdminApp(db), config.admin.port, config.admin.host)
+    log(`admin listener (backups, metrics) on http://${config.admin.host}:${config.admin.port}`)
+  }
   const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     log(

@@ -14,6 +14,8 @@ export type Database = {
   engine: Engine
   postgisVersion: string
   capabilities: Capabilities
+  /** Embedded only: a consistent tar.gz of the data directory, taken while the app runs. */
+  dumpEmbedded?: () => Promise<Blob>
   close(): Promise<void>
 }
 
@@ -34,7 +36,7 @@ export async function openDatabase(
   const embedded = await startEmbedded(config.dataDir, progress)
   // PGlite is one session: a single connection keeps transactions from interleaving.
   const sql = createSqlClient(embedded.url, { max: 1 })
-  return connect(
+  const db = await connect(
     sql,
     'pglite',
     async () => {
@@ -43,6 +45,7 @@ export async function openDatabase(
     },
     `the embedded database in ${config.dataDir}`,
   )
+  return { ...db, dumpEmbedded: () => embedded.dump() }
 }
 
 async function connect(

@@ -7,6 +7,8 @@ import { postgisExtension } from './postgis-bundle.ts'
 export type EmbeddedServer = {
   /** A connection URL for postgres.js on a loopback port chosen by the OS. */
   url: string
+  /** A consistent copy of the data directory (tar.gz) while the database keeps serving. */
+  dump(): Promise<Blob>
   stop(): Promise<void>
 }
 
@@ -35,6 +37,9 @@ export async function startEmbedded(dataDir: string, progress: Progress = () => 
     const port = boundPort(server)
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      // Every protocol message runs under this lock: in between no query writes, so the files are
+      // what a crash at that moment leaves, and a restore recovers to the last commit before it.
+      dump: () => db.runExclusive(() => db.dumpDataDir('gzip')),
       async stop() {
         await server.stop()
         await db.close()
