@@ -1,5 +1,7 @@
 -- E-mail delivery of the outbox: each user's language and the kinds of notice they do not want
 -- by e-mail; on each mail what the mailer needs to send it once across replicas and to retry it.
+-- Rewrites no large table: the new columns' defaults are constants or now() (stored once in the
+-- catalogue, PostgreSQL ≥ 11), plots are untouched, and only the outbox's rows are updated.
 
 alter table users add column language text not null default 'de' check (language in ('de', 'en'));
 
