@@ -14,8 +14,11 @@ import { addFastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
+import type { Metrics } from './metrics/metrics.ts'
+import { requestObserver } from './metrics/request-observer.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
+import { tileCacheOf } from './tiles/tile-cache.ts'
 import { cachedTileFastPath } from './tiles/tile-fast-path.ts'
 import { tileRoutes } from './tiles/tiles.routes.ts'
 import { programmeAreaRoutes } from './users/programme-areas.routes.ts'
@@ -24,14 +27,22 @@ import { userRoutes } from './users/users.routes.ts'
 export type AppOptions = {
   /** The front-end build to serve at / (frontend/dist); none: API only. */
   frontendDir?: string
+  /** Counts requests, tile cache and database figures for /metrics (admin listener). */
+  metrics?: Metrics
+  /** 'json': one JSON log line per request and per failure (LOG_FORMAT). */
+  logFormat?: 'text' | 'json'
 }
 
 /** The whole service: one sub-app per resource under /api, the front end at /, one error funnel. */
 export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const events = new LayerEvents()
+  const observer = requestObserver(options)
+  if (observer) app.use(observer.middleware)
+  options.metrics?.watchTileCache(tileCacheOf(events))
   // Cached tiles are answered at the listener (server.ts) without the app's per-request work.
-  addFastPath(app, cachedTileFastPath(events))
+  const tiles = cachedTileFastPath(events)
+  addFastPath(app, observer ? observer.fastPath(tiles) : tiles)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('events', events)
@@ -60,7 +71,17 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   )
   app.onError((error, c) => {
     const problem = toProblem(error)
-    if (problem.status >= 500)
+    if (problem.status >= 500 && options.logFormat === 'json')
+      console.error(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: 'error',
+          msg: describeFailure(error),
+          method: c.req.method,
+          route: c.req.routePath,
+        }),
+      )
+    else if (problem.status >= 500)
       console.error(`${c.req.method} ${c.req.path} failed: ${describeFailure(error)}`)
     return problemResponse(c, problem)
   })

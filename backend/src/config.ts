@@ -28,6 +28,7 @@ const environment = z.object({
     .min(3)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   // The operator's listener (backups, /metrics); unset: none.
   ADMIN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
@@ -48,6 +49,8 @@ export type Config = {
   /** SMTP delivery of the outbox; undefined: mail stays in the outbox. */
   mail: { smtpUrl: string; from: string } | undefined
   publicUrl: string
+  /** 'json': one JSON line per request (method, route, status, duration). */
+  logFormat: 'text' | 'json'
   /** The admin listener (backups, /metrics), or undefined. */
   admin: { port: number; host: string } | undefined
 }
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultMunicipality: parsed.data.DEFAULT_MUNICIPALITY,
     mail: smtpUrl && from ? { smtpUrl, from } : undefined,
     publicUrl: parsed.data.PUBLIC_URL ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
+    logFormat: parsed.data.LOG_FORMAT,
     admin: parsed.data.ADMIN_PORT
       ? { port: parsed.data.ADMIN_PORT, host: parsed.data.ADMIN_HOST }
       : undefined,

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const db = await opening
   ensureFrontendBuild(frontendDir)
   await prepareDatabase(db, config, log)
-  const app = createApp(db, { frontendDir })
+  const { createMetrics } = await import('./metrics/metrics.ts')
+  const metrics = config.admin ? createMetrics(db) : undefined
+  const app = createApp(db, { frontendDir, metrics, logFormat: config.logFormat })
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
   startEndingSoonChecks(db.sql)
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   } else log('SMTP_URL and MAIL_FROM are not set: mail stays in the outbox')
   if (config.admin) {
     const { createAdminApp, startAdminServer } = await import('./admin/admin-app.ts')
-    startAdminServer(createAdminApp(db), config.admin.port, config.admin.host)
+    startAdminServer(createAdminApp(db, metrics), config.admin.port, config.admin.host)
     log(`admin listener (backups, metrics) on http://${config.admin.host}:${config.admin.port}`)
   }
   const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {

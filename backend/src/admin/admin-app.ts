@@ -3,14 +3,19 @@ import { getRequestListener } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { Database } from '../db/database.ts'
 import { Problem, problemResponse, toProblem } from '../http/problem.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 
 // The operator's listener on ADMIN_PORT, apart from the public one: it hands out the whole
 // database and the service's figures, so it is bound to the loopback address by default and
 // never behind the public proxy. No token to rotate or leak; whoever reaches the port is trusted.
 
-/** The admin app: GET /backup (embedded database). */
-export function createAdminApp(db: Database): Hono {
+/** The admin app: GET /metrics (Prometheus text format) and GET /backup (embedded database). */
+export function createAdminApp(db: Database, metrics?: Metrics): Hono {
   const app = new Hono()
+  if (metrics)
+    app.get('/metrics', async (c) =>
+      c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }),
+    )
   app.get('/backup', async (c) => {
     if (!db.dumpEmbedded)
       throw new Problem(

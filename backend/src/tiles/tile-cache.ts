@@ -37,6 +37,9 @@ export class TileCache {
   readonly #pending = new Map<string, Promise<CachedTile>>()
   #bytes = 0
   #generation = 0
+  /** Lookups answered from the cache, and tiles asked for that were not in it (for /metrics). */
+  hits = 0
+  misses = 0
 
   constructor(readonly budgetBytes: number) {}
 
@@ -49,6 +52,7 @@ export class TileCache {
   cached(key: string): CachedTile | undefined {
     const hit = this.#entries.get(key)
     if (hit) {
+      this.hits += 1
       this.#entries.delete(key)
       this.#entries.set(key, hit)
     }
@@ -60,6 +64,7 @@ export class TileCache {
     const key = tileKey(scope, tile)
     const hit = this.cached(key)
     if (hit) return hit
+    this.misses += 1
     let pending = this.#pending.get(key)
     if (!pending) {
       pending = this.#fill(key, scope, tile, render).finally(() => {
