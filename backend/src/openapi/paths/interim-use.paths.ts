@@ -5,6 +5,7 @@ import {
   transitionSchema,
 } from '../../agreements/agreements.schema.ts'
 import { keysOf, offerStatuses } from '../../layers/vocabulary.ts'
+import { mailSettingsInput } from '../../notifications/mail-settings.routes.ts'
 import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../offers/offers.schema.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 
@@ -227,6 +228,12 @@ export const interimUseOpenApi = (): OpenApiModule => ({
     },
     '/notifications': {
       get: op('Notifications', 'The caller’s notifications, newest first (?unread=true)', {}),
+    },
+    '/notifications/mail': {
+      get: op('Notifications', 'The caller’s mail language and which kinds of notice come by e-mail', {}),
+      put: op('Notifications', 'Change the mail language or turn e-mail off or on per kind of notice', {
+        requestBody: body(schemaOf(mailSettingsInput)),
+      }),
     },
     '/notifications/{notificationId}/read': {
       post: op('Notifications', 'Mark one read', { parameters: [id('notificationId', 'the notification')] }),
