@@ -145,23 +145,44 @@ describe('e-mail delivery of the outbox', () => {
           from outbox where id = ${id}`
       return row
     }
-    sink.refuse = true
+    sink.refuse = 451
     await deliver()
     expect(await state()).toMatchObject({ attempts: 1, sent: false })
     expect((await state())?.wait).toBeGreaterThan(50)
-    sink.refuse = false
+    sink.refuse = undefined
     await deliver()
     expect(mine()).toHaveLength(0)
-    sink.refuse = true
+    sink.refuse = 451
     await sql`update outbox set next_attempt_at = now() where id = ${id}`
     await deliver()
     expect(await state()).toMatchObject({ attempts: 2, sent: false })
     expect((await state())?.wait).toBeGreaterThan(110)
-    sink.refuse = false
+    sink.refuse = undefined
     await sql`update outbox set next_attempt_at = now() where id = ${id}`
     await deliver()
     expect(await state()).toMatchObject({ attempts: 3, sent: true })
     expect(mine()).toHaveLength(1)
+  })
+
+  it('gives a mail up when the server refuses it for good', async () => {
+    const { sql } = db()
+    await notifyUsers(sql, [s.planner.id], {
+      kind: 'offer.review',
+      subject: { de: 'Flächenangebot 2 prüfen', en: 'Review offer 2' },
+      body: { de: 'Bitte prüfen.', en: 'Please review.' },
+      resource: '/api/offers/2',
+    })
+    sink.refuse = 550
+    await deliver()
+    sink.refuse = undefined
+    const [row] = await sql<{ attempts: number; sent: boolean; failed: boolean; last_error: string }[]>`
+      select attempts, sent_at is not null as sent, failed_at is not null as failed, last_error
+        from outbox where recipient = ${s.planner.email} order by id desc limit 1`
+    expect(row).toEqual({ attempts: 1, sent: false, failed: true, last_error: 'SMTP 550' })
+    await sql`update outbox set next_attempt_at = now() where failed_at is not null`
+    const mailer = createMailer(sql, options)
+    expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    mailer.close()
   })
 
   it('sends each mail once when two mailers share the database', async () => {
@@ -181,7 +202,9 @@ describe('e-mail delivery of the outbox', () => {
         },
       )
     }
-    const queued = await sql<{ id: number }[]>`select id from outbox where sent_at is null`
+    const queued = await sql<
+      { id: number }[]
+    >`select id from outbox where sent_at is null and failed_at is null`
     expect(queued.length).toBeGreaterThan(20)
     const before = sink.received.length
     const a = createMailer(sql, { ...options, batch: 3 })

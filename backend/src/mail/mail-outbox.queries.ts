@@ -59,3 +59,10 @@ export async function markFailed(
            failed_at = ${failure.permanent ? sql`now()` : null}
      where id = ${id} and claimed_by = ${worker}`
 }
+
+/** Gives back claimed mails this worker will not try now (its lease would run out meanwhile). */
+export async function releaseClaims(sql: Queries, ids: readonly number[], worker: string): Promise<void> {
+  await sql`
+    update outbox set claimed_until = null, attempts = attempts - 1
+     where id = any(${[...ids]}::bigint[]) and claimed_by = ${worker} and sent_at is null`
+}

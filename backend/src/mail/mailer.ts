@@ -3,7 +3,7 @@ import { hostname } from 'node:os'
 import nodemailer from 'nodemailer'
 import type { Sql } from '../db/sql-client.ts'
 import { composeMail } from './mail-compose.ts'
-import { claimDue, markFailed, markSent, type OutgoingMail } from './mail-outbox.queries.ts'
+import { claimDue, markFailed, markSent, type OutgoingMail, releaseClaims } from './mail-outbox.queries.ts'
 
 export type MailerOptions = {
   smtpUrl: string
@@ -12,8 +12,6 @@ export type MailerOptions = {
   publicUrl: string
   /** Mails claimed per round. */
   batch?: number
-  /** How long a claim holds; longer than one SMTP conversation can take (timeouts below). */
-  leaseSeconds?: number
   /** The first retry waits this long, each further one twice as long, up to maxRetrySeconds. */
   retryBaseSeconds?: number
   maxRetrySeconds?: number
@@ -33,11 +31,14 @@ export type Mailer = {
 export function createMailer(sql: Sql, options: MailerOptions): Mailer {
   const worker = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
   const batch = options.batch ?? 20
-  const leaseSeconds = options.leaseSeconds ?? 300
+  // How long a claim holds: well over one SMTP conversation (at most 120 s, timeouts below).
+  const leaseSeconds = 300
   const retryBase = options.retryBaseSeconds ?? 60
   const maxRetry = options.maxRetrySeconds ?? 6 * 60 * 60
   const maxAttempts = options.maxAttempts ?? 12
   // Timeouts well inside the lease: a hung server must not let a second replica send meanwhile.
+  // One send takes at most their sum; no send starts later than that before the lease ends.
+  const longestSendMs = 120_000
   const transport = nodemailer.createTransport(
     { url: options.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 },
     { from: options.from },
@@ -78,9 +79,20 @@ export function createMailer(sql: Sql, options: MailerOptions): Mailer {
     async deliverDue() {
       const round: DeliveryRound = { sent: 0, retried: 0, failed: 0 }
       for (;;) {
+        const lastStart = performance.now() + leaseSeconds * 1000 - longestSendMs
         const claimed = await claimDue(sql, worker, batch, leaseSeconds)
         if (claimed.length === 0) return round
-        for (const mail of claimed) round[await send(mail)] += 1
+        for (const [index, mail] of claimed.entries()) {
+          if (performance.now() > lastStart) {
+            await releaseClaims(
+              sql,
+              claimed.slice(index).map((late) => late.id),
+              worker,
+            )
+            break
+          }
+          round[await send(mail)] += 1
+        }
       }
     },
     close() {
