@@ -15,6 +15,7 @@ import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
+import { refuseControlCharactersInQuery } from './search/read-query.ts'
 import { searchRoutes } from './search/search.routes.ts'
 import { cachedTileFastPath } from './tiles/tile-fast-path.ts'
 import { tileRoutes } from './tiles/tiles.routes.ts'
@@ -37,6 +38,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
     c.set('events', events)
     await next()
   })
+  app.use('/api/*', refuseControlCharactersInQuery)
   app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
   app.route('/api/config', clientConfigRoutes)

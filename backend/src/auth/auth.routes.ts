@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
+import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
 import { ensureOwnerParty } from '../offers/offers.queries.ts'
 import { organisationSchema } from '../offers/offers.schema.ts'
@@ -28,7 +29,7 @@ import { createSession, deleteSession } from './sessions.queries.ts'
 import { tokenRoutes } from './tokens.routes.ts'
 
 const loginSchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
+  email: oneLine.min(1).max(254),
   password: z.string().min(1).max(1024),
 })
 

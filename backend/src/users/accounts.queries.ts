@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type HashCost, hashPassword, maxPasswordLength, minPasswordLength } from '../auth/passwords.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { Role } from '../http/app-types.ts'
+import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
 
 export const roles = ['admin', 'planner', 'owner', 'resident'] as const satisfies readonly Role[]
@@ -20,7 +21,7 @@ export const passwordSchema = z
   .min(minPasswordLength, `the password must have at least ${minPasswordLength} characters`)
   .max(maxPasswordLength, `the password must have at most ${maxPasswordLength} characters`)
 
-export const displayNameSchema = z.string().trim().min(1).max(100)
+export const displayNameSchema = oneLine.min(1).max(100)
 
 export const newAccountSchema = z.strictObject({
   email: emailSchema,
