@@ -15,12 +15,7 @@ import {
   passwordSchema,
   selfRegisterRoles,
 } from '../users/accounts.queries.ts'
-import {
-  checkLoginLimit,
-  clearLoginFailures,
-  clientAddress,
-  recordLoginFailure,
-} from './login-limit.queries.ts'
+import { clearLoginFailures, clientAddress, reserveLoginAttempt } from './login-limit.queries.ts'
 import { verifyDummy, verifyPassword } from './passwords.ts'
 import { limitBody, readJson } from './read-json.ts'
 import { requireUser } from './require-role.ts'
@@ -66,15 +61,12 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = await readJson(c, loginSchema)
     const emailKey = email.toLowerCase()
     const client = clientAddress(c)
-    await checkLoginLimit(sql, emailKey, client)
+    await reserveLoginAttempt(sql, emailKey, client)
     const account = await findLoginAccount(sql, email)
     const valid = account?.password_hash
       ? await verifyPassword(account.password_hash, password)
       : await verifyDummy(password)
-    if (!account || !valid) {
-      await recordLoginFailure(sql, emailKey, client)
-      throw wrongCredentials()
-    }
+    if (!account || !valid) throw wrongCredentials()
     await clearLoginFailures(sql, emailKey)
     const old = readSessionCookie(c)
     if (old) await deleteSession(sql, old)
