@@ -1,13 +1,11 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
 import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
-import { ensureOwnerParty } from '../offers/offers.queries.ts'
 import { organisationSchema } from '../offers/offers.schema.ts'
 import {
   type Account,
-  createAccount,
   displayNameSchema,
   emailSchema,
   findAccount,
@@ -18,6 +16,7 @@ import {
 import { clearLoginFailures, clientAddress, reserveLoginAttempt } from './login-limit.queries.ts'
 import { verifyDummy, verifyPassword } from './passwords.ts'
 import { limitBody, readJson } from './read-json.ts'
+import { confirmRegistration, requestRegistration } from './registration.queries.ts'
 import { requireUser } from './require-role.ts'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
 import { createSession, deleteSession } from './sessions.queries.ts'
@@ -44,8 +43,23 @@ const registerSchema = z
     path: ['organisation'],
   })
 
+const confirmSchema = z.strictObject({ token: z.string().regex(/^[\w-]{43}$/, 'not a confirmation token') })
+
+const publicUrl = z.url({ protocol: /^https?$/ })
+
+/** Where links in mails point: PUBLIC_URL when set (behind a proxy), else the origin the request reached. */
+function publicOrigin(c: Context): string {
+  const configured = publicUrl.safeParse(process.env.PUBLIC_URL?.trim())
+  return configured.success ? new URL(configured.data).origin : new URL(c.req.url).origin
+}
+
 const wrongCredentials = () =>
-  new Problem(401, 'invalid-credentials', 'Wrong e-mail or password', 'check both and try again')
+  new Problem(
+    401,
+    'invalid-credentials',
+    'Wrong e-mail or password',
+    'check both and try again; a new account works once its e-mail address is confirmed',
+  )
 
 /** What sign-in, registration and /me answer: the caller's public account fields. */
 function me(account: Account) {
@@ -53,7 +67,7 @@ function me(account: Account) {
   return { id, email, role, display_name, party_id }
 }
 
-/** /api/auth: sign-in with a session cookie, sign-out, the current user, registration, API tokens. */
+/** /api/auth: sign-in with a session cookie, sign-out, the current user, registration and its confirmation, API tokens. */
 export const authRoutes = new Hono<AppEnv>()
   .use(limitBody)
   .post('/login', async (c) => {
@@ -86,14 +100,17 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json(me(account))
   })
   .post('/register', async (c) => {
+    const input = await readJson(c, registerSchema)
+    const email = input.email
+    await requestRegistration(c.get('db').sql, input, clientAddress(c), publicOrigin(c))
+    // The same answer whether or not the address has an account: the mail tells the difference.
+    return c.json({ status: 'confirmation-sent', email }, 202)
+  })
+  .post('/confirm', async (c) => {
+    const { token } = await readJson(c, confirmSchema)
     const { sql } = c.get('db')
-    const { organisation, ...input } = await readJson(c, registerSchema)
-    const account = await sql.begin(async (tx) => {
-      const created = await createAccount(tx, input)
-      if (organisation === undefined) return created
-      return { ...created, party_id: await ensureOwnerParty(tx, created.id, organisation) }
-    })
+    const account = await confirmRegistration(sql, token)
     writeSessionCookie(c, await createSession(sql, account.id))
-    return c.json(me(account), 201)
+    return c.json(me(account))
   })
   .route('/tokens', tokenRoutes)

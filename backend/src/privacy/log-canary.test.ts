@@ -93,6 +93,9 @@ describe('log canary: personal data never reaches the logs', () => {
       await app.request(`/api/search?q=${encodeURIComponent(nul)}`),
       await app.request(`/api/collections/plots/items?name=${encodeURIComponent(nul)}`),
     ]
+    // Registering an address twice must not end in a unique violation (its DETAIL names the e-mail).
+    const account = { email, password: 'ein-langes-passwort', role: 'resident' }
+    responses.push(await post('/api/auth/register', account), await post('/api/auth/register', account))
     // A line of our own marks the end: once it is in the file, everything before it is too.
     const end = `log-canary-end-${Math.random().toString(36).slice(2)}`
     await db().sql.unsafe(`do $$ begin raise log '${end}'; end $$`)

@@ -57,7 +57,15 @@ export const accountColumns = [
 
 /** Creates an account with an argon2id password hash; 409 when the e-mail is taken (any case). */
 export async function createAccount(sql: Queries, account: NewAccount, cost?: HashCost): Promise<Account> {
-  const passwordHash = await hashPassword(account.password, cost)
+  return insertAccount(sql, account, await hashPassword(account.password, cost))
+}
+
+/** Creates an account whose password was hashed already (a confirmed registration); 409 as createAccount. */
+export async function insertAccount(
+  sql: Queries,
+  account: Omit<NewAccount, 'password'>,
+  passwordHash: string,
+): Promise<Account> {
   const [row]: [Account?] = await sql`
     insert into users (email, password_hash, role, display_name, party_id)
     values (${account.email}, ${passwordHash}, ${account.role}, ${account.display_name ?? null},
