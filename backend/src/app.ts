@@ -12,6 +12,7 @@ import type { AppEnv } from './http/app-types.ts'
 import { describeFailure } from './http/error-log.ts'
 import { addFastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
@@ -25,6 +26,8 @@ import { userRoutes } from './users/users.routes.ts'
 export type AppOptions = {
   /** The front-end build to serve at / (frontend/dist); none: API only. */
   frontendDir?: string
+  /** Serve the front end's source maps (SERVE_SOURCE_MAPS); by default they answer 404. */
+  serveSourceMaps?: boolean
 }
 
 /** The whole service: one sub-app per resource under /api, the front end at /, one error funnel. */
@@ -33,6 +36,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   const events = new LayerEvents()
   // Cached tiles are answered at the listener (server.ts) without the app's per-request work.
   addFastPath(app, cachedTileFastPath(events))
+  app.use(securityHeaders)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('events', events)
@@ -56,7 +60,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.all('/api/*', (c) => {
     throw new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)
   })
-  if (options.frontendDir) mountFrontend(app, options.frontendDir)
+  if (options.frontendDir) mountFrontend(app, options.frontendDir, options.serveSourceMaps ?? false)
   app.notFound((c) =>
     problemResponse(c, new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)),
   )

@@ -17,6 +17,9 @@ const environment = z.object({
     .string()
     .regex(/^\d{8}$/, 'DEFAULT_MUNICIPALITY must be an 8-digit AGS, e.g. 14713000 for Leipzig')
     .default('14713000'),
+  SERVE_SOURCE_MAPS: z
+    .enum(['true', 'false'], { message: 'SERVE_SOURCE_MAPS must be true or false' })
+    .default('false'),
 })
 
 export type Config = {
@@ -25,6 +28,8 @@ export type Config = {
   databaseUrl: string | undefined
   dataDir: string
   defaultMunicipality: string
+  /** Whether the front end's source maps (*.map) are served; off in production, on to debug. */
+  serveSourceMaps: boolean
 }
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -41,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // npm runs workspace scripts in the workspace; a relative DATA_DIR means where npm was called.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), parsed.data.DATA_DIR),
     defaultMunicipality: parsed.data.DEFAULT_MUNICIPALITY,
+    serveSourceMaps: parsed.data.SERVE_SOURCE_MAPS === 'true',
   }
 }
 

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const db = await opening
   ensureFrontendBuild(frontendDir)
   await prepareDatabase(db, config, log)
-  const app = createApp(db, { frontendDir })
+  const app = createApp(db, { frontendDir, serveSourceMaps: config.serveSourceMaps })
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
   startEndingSoonChecks(db.sql)

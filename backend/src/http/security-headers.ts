@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono'
+import { basemapStyleUrl } from '../client-config/client-config.routes.ts'
+
+// Headers that keep the browser on our side. Every response: no MIME sniffing, no full URLs in
+// Referer to other sites, no framing. Every HTML page (the map, the API docs): a Content Security
+// Policy that allows only what the app loads, and no-cache so a new release is picked up at once.
+
+/**
+ * The CSP of our pages. Scripts, styles and fonts come from our own build; MapLibre starts its
+ * worker from a blob: URL and decodes images from blob:/data:; the basemap named by
+ * BASEMAP_STYLE_URL is fetched (style, tiles, glyphs, sprites) from its host.
+ */
+export function contentSecurityPolicy(basemap: string | null = basemapStyleUrl()): string {
+  const basemapOrigin = basemap ? ` ${new URL(basemap).origin}` : ''
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${basemapOrigin}`,
+    "worker-src 'self' blob:",
+    "child-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** Middleware for every response; HTML also gets the CSP and Cache-Control: no-cache. */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next()
+  c.header('X-Content-Type-Options', 'nosniff')
+  c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
+  c.header('X-Frame-Options', 'DENY')
+  if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+    c.header('Content-Security-Policy', contentSecurityPolicy())
+    c.header('Cache-Control', 'no-cache')
+  }
+}
