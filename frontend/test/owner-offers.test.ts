@@ -53,10 +53,15 @@ describe('registration', () => {
       app().db,
       'liegenschaften@wohnungsgenossenschaft.example',
     )
-    const [party] = await app().db.sql<{ kind: string; public_name: string }[]>`
-      select p.kind, p.public_name from users u join parties p on p.id = u.party_id
+    const [party] = await app().db.sql<{ kind: string; public_name: string; confirmed: boolean }[]>`
+      select p.kind, p.public_name, p.confirmed_at is not null as confirmed
+        from users u join parties p on p.id = u.party_id
        where u.email = 'liegenschaften@wohnungsgenossenschaft.example'`
-    expect(party).toEqual({ kind: 'organisation', public_name: 'Wohnungsgenossenschaft Lindenau (Test)' })
+    expect(party).toEqual({
+      kind: 'organisation',
+      public_name: 'Wohnungsgenossenschaft Lindenau (Test)',
+      confirmed: false,
+    })
   })
 
   it('gives a resident only notifications and their own data, which they download and erase', async () => {
@@ -115,9 +120,9 @@ describe('an organisation named by an owner', () => {
     await openSignedIn(page, app().baseUrl, lindenau)
     const workspace = await openWorkspace(page, 'Angebote prüfen')
     const card = workspace.locator('article.offer-review').filter({ hasText: title })
-    await card.getByText('noch nicht bestätigt', { exact: false }).waitFor()
+    await card.getByText('nicht bestätigt', { exact: false }).waitFor()
     await card.getByRole('button', { name: 'Organisation bestätigen' }).click()
-    await expect.poll(() => card.getByText('noch nicht bestätigt', { exact: false }).count()).toBe(0)
+    await expect.poll(() => card.getByText('nicht bestätigt', { exact: false }).count()).toBe(0)
     const [party] = await app().db.sql<{ confirmed: boolean }[]>`
       select confirmed_at is not null as confirmed from parties where id = ${offered.body.owner_party_id}`
     expect(party?.confirmed).toBe(true)
