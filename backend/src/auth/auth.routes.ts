@@ -101,10 +101,9 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/register', async (c) => {
     const input = await readJson(c, registerSchema)
-    const email = input.email
     await requestRegistration(c.get('db').sql, input, clientAddress(c), publicOrigin(c))
     // The same answer whether or not the address has an account: the mail tells the difference.
-    return c.json({ status: 'confirmation-sent', email }, 202)
+    return c.json({ status: 'confirmation-sent', email: input.email }, 202)
   })
   .post('/confirm', async (c) => {
     const { token } = await readJson(c, confirmSchema)

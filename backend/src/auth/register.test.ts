@@ -82,6 +82,22 @@ describe('self-registration', () => {
     expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json/)
   })
 
+  it('points the link at PUBLIC_URL when it is set, not at the Host a request names', async () => {
+    process.env.PUBLIC_URL = 'https://quartiersatlas.example/'
+    try {
+      const response = await register(
+        { email: 'link@example.org', password: 'ein-langes-passwort', role: 'resident' },
+        undefined,
+        '10.1.3.1',
+      )
+      expect(response.status).toBe(202)
+    } finally {
+      delete process.env.PUBLIC_URL
+    }
+    const [mail] = await mailsTo('link@example.org')
+    expect(mail?.body).toMatch(/https:\/\/quartiersatlas\.example\/#confirm=[\w-]{43}\n/)
+  })
+
   it('answers a registration for an address with an account exactly like any other, and changes nothing', async () => {
     const existing = await createUser(db(), 'planner', { email: 'vorhanden@example.org' })
     const before = await accountTablesChecksum(db())
