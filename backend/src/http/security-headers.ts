@@ -28,12 +28,17 @@ export function contentSecurityPolicy(basemap: string | null = basemapStyleUrl()
   ].join('; ')
 }
 
+/** The headers of every response, also of cached tiles answered at the listener (tile-headers.ts). */
+export const everyResponseHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+} as const
+
 /** Middleware for every response; HTML also gets the CSP and Cache-Control: no-cache. */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next()
-  c.header('X-Content-Type-Options', 'nosniff')
-  c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
-  c.header('X-Frame-Options', 'DENY')
+  for (const [name, value] of Object.entries(everyResponseHeaders)) c.header(name, value)
   if (c.res.headers.get('content-type')?.startsWith('text/html')) {
     c.header('Content-Security-Policy', contentSecurityPolicy())
     c.header('Cache-Control', 'no-cache')
