@@ -103,7 +103,7 @@ describe('registration', () => {
 })
 
 describe('an organisation named by an owner', () => {
-  it('shows planners the organisation as unconfirmed on the review card until one confirms it', async () => {
+  it("shows planners an unconfirmed organisation until one confirms it, and an offer of another party's plot", async () => {
     const owner = await createUser(app().db, 'owner')
     const { token } = await createApiToken(app().db.sql, owner.id, 'test')
     const title = 'Hof an der Josephstraße (Test)'
@@ -116,9 +116,23 @@ describe('an organisation named by an owner', () => {
       },
     })
     expect(offered.status).toBe(201)
+    // The same owner also offers a plot the map records as another party's.
+    const [plot] = await app().db.sql<{ id: number }[]>`
+      select id from plots where owner_party_id is not null order by id limit 1`
+    const foreignTitle = 'Brache eines anderen (Test)'
+    const foreign = await call(createApp(app().db), 'POST', '/api/offers', {
+      headers: { Authorization: `Bearer ${token}` },
+      json: { title: foreignTitle, plot_id: plot?.id },
+    })
+    expect(foreign.status).toBe(201)
     const page = await app().newPage()
     await openSignedIn(page, app().baseUrl, lindenau)
     const workspace = await openWorkspace(page, 'Angebote prüfen')
+    await workspace
+      .locator('article.offer-review')
+      .filter({ hasText: foreignTitle })
+      .getByText('als Eigentum einer anderen Partei erfasst')
+      .waitFor()
     const card = workspace.locator('article.offer-review').filter({ hasText: title })
     await card.getByText('nicht bestätigt', { exact: false }).waitFor()
     await card.getByRole('button', { name: 'Organisation bestätigen' }).click()
