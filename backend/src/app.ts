@@ -12,11 +12,13 @@ import type { AppEnv } from './http/app-types.ts'
 import { describeFailure } from './http/error-log.ts'
 import { addFastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import type { Metrics } from './metrics/metrics.ts'
 import { requestObserver } from './metrics/request-observer.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
+import { refuseControlCharactersInQuery } from './search/read-query.ts'
 import { searchRoutes } from './search/search.routes.ts'
 import { tileCacheOf } from './tiles/tile-cache.ts'
 import { cachedTileFastPath } from './tiles/tile-fast-path.ts'
@@ -31,6 +33,8 @@ export type AppOptions = {
   metrics?: Metrics
   /** 'json': one JSON log line per request and per failure (LOG_FORMAT). */
   logFormat?: 'text' | 'json'
+  /** Serve the front end's source maps (SERVE_SOURCE_MAPS); by default they answer 404. */
+  serveSourceMaps?: boolean
 }
 
 /** The whole service: one sub-app per resource under /api, the front end at /, one error funnel. */
@@ -43,11 +47,13 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   // Cached tiles are answered at the listener (server.ts) without the app's per-request work.
   const tiles = cachedTileFastPath(events)
   addFastPath(app, observer ? observer.fastPath(tiles) : tiles)
+  app.use(securityHeaders)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('events', events)
     await next()
   })
+  app.use('/api/*', refuseControlCharactersInQuery)
   app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
   app.route('/api/config', clientConfigRoutes)
@@ -65,7 +71,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.all('/api/*', (c) => {
     throw new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)
   })
-  if (options.frontendDir) mountFrontend(app, options.frontendDir)
+  if (options.frontendDir) mountFrontend(app, options.frontendDir, options.serveSourceMaps ?? false)
   app.notFound((c) =>
     problemResponse(c, new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)),
   )

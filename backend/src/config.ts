@@ -38,6 +38,9 @@ const environment = z.object({
     .url()
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  SERVE_SOURCE_MAPS: z
+    .enum(['true', 'false'], { message: 'SERVE_SOURCE_MAPS must be true or false' })
+    .default('false'),
 })
 
 export type Config = {
@@ -53,6 +56,8 @@ export type Config = {
   logFormat: 'text' | 'json'
   /** The admin listener (backups, /metrics), or undefined. */
   admin: { port: number; host: string } | undefined
+  /** Whether the front end's source maps (*.map) are served; off in production, on to debug. */
+  serveSourceMaps: boolean
 }
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: parsed.data.ADMIN_PORT
       ? { port: parsed.data.ADMIN_PORT, host: parsed.data.ADMIN_HOST }
       : undefined,
+    serveSourceMaps: parsed.data.SERVE_SOURCE_MAPS === 'true',
   }
 }
 

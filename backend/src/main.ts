@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   await prepareDatabase(db, config, log)
   const { createMetrics } = await import('./metrics/metrics.ts')
   const metrics = config.admin ? createMetrics(db) : undefined
-  const app = createApp(db, { frontendDir, metrics, logFormat: config.logFormat })
+  const app = createApp(db, { frontendDir, metrics, logFormat: config.logFormat, serveSourceMaps: config.serveSourceMaps })
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
   startEndingSoonChecks(db.sql)

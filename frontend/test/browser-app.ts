@@ -3,13 +3,14 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, inject } from 'vitest'
+import { afterAll, afterEach, beforeAll, inject } from 'vitest'
 import { createApp } from '../../backend/src/app.ts'
 import type { Database } from '../../backend/src/db/database.ts'
 import { openCopy } from '../../backend/src/test/template-database.ts'
 
 // Each browser test file gets its own database copy, the real app on a free port and a headless
-// Chromium (Debian's). Console errors and failed requests are collected so tests can assert none.
+// Chromium (Debian's). Console errors and failed requests are collected so tests can assert none;
+// a Content Security Policy violation on any page fails the test it happened in.
 
 export const frontendDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
 export const screenshotDir = join(
@@ -50,6 +51,9 @@ export type BrowserApp = {
 export function useBrowserApp(): () => BrowserApp {
   let app: BrowserApp | undefined
   let close: (() => Promise<void>) | undefined
+  // Every page's CSP violations (the document's securitypolicyviolation events and Chromium's
+  // console reports, which also cover workers) since the last test ended.
+  const violations: string[] = []
   beforeAll(async () => {
     const db = await openCopy(inject('template'))
     const server = serve({ fetch: createApp(db, { frontendDir }).fetch, port: 0, hostname: '127.0.0.1' })
@@ -69,9 +73,21 @@ export function useBrowserApp(): () => BrowserApp {
           isMobile: phone,
         })
         contexts.push(context)
+        await context.exposeBinding('__reportCspViolation', (_source, text: string) => violations.push(text))
+        await context.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (event) => {
+            const report = (window as unknown as { __reportCspViolation(text: string): void })
+              .__reportCspViolation
+            report(
+              `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`,
+            )
+          })
+        })
         const page = Object.assign(await context.newPage(), { errors: [] as string[] })
         page.on('console', (message) => {
-          if (message.type() === 'error') page.errors.push(message.text())
+          if (message.type() !== 'error') return
+          page.errors.push(message.text())
+          if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
         })
         page.on('pageerror', (error) => page.errors.push(error.message))
         return page
@@ -83,6 +99,10 @@ export function useBrowserApp(): () => BrowserApp {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await db.close()
     }
+  })
+  afterEach(() => {
+    const found = violations.splice(0)
+    if (found.length > 0) throw new Error(`Content Security Policy violations:\n${found.join('\n')}`)
   })
   afterAll(async () => {
     await close?.()

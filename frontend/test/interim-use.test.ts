@@ -12,7 +12,7 @@ import {
   planner,
   waitForMapSettled,
 } from './editing.testing.ts'
-import { signInOwner } from './planner-screens.testing.ts'
+import { followConfirmationLink, signInOwner } from './planner-screens.testing.ts'
 
 const app = useBrowserApp()
 
@@ -34,6 +34,12 @@ async function registerOwner(page: Page): Promise<void> {
   await page.getByLabel('Anzeigename (freiwillig)').fill('Brache Lindenau')
   await page.getByLabel('Eigentümer/in einer Fläche').check()
   await page.locator('dialog.sign-in').getByRole('button', { name: 'Konto anlegen' }).click()
+  // The account exists once the link mailed to the address is opened; then back to the map view.
+  await followConfirmationLink(page, app().baseUrl, app().db, owner.email)
+  await page.goto('about:blank')
+  await page.goto(`${app().baseUrl}${lindenau}`)
+  await waitForMapSettled(page)
+  await page.locator('.drawer .close').click()
   await page.getByRole('button', { name: 'Zwischennutzung' }).click()
   await page.getByRole('tab', { name: 'Meine Angebote', selected: true }).waitFor()
 }

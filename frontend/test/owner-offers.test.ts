@@ -5,8 +5,8 @@ import { createApp } from '../../backend/src/app.ts'
 import { createUser } from '../../backend/src/auth/auth.testing.ts'
 import { createApiToken } from '../../backend/src/auth/tokens.queries.ts'
 import { useBrowserApp, waitForMapIdle } from './browser-app.ts'
-import { lindenau, pixelOf, waitForMapSettled } from './editing.testing.ts'
-import { openWorkspace, seedOffer, signInOwner } from './planner-screens.testing.ts'
+import { lindenau, openSignedIn, pixelOf, waitForMapSettled } from './editing.testing.ts'
+import { followConfirmationLink, openWorkspace, seedOffer, signInOwner } from './planner-screens.testing.ts'
 
 // The owner's side beyond the first offer: registering (refused and as an organisation), picking
 // an existing plot, revising after the planner asked for changes, withdrawing; and a resident's
@@ -47,11 +47,21 @@ describe('registration', () => {
       .getByLabel('Für eine Organisation (Firma, Verein): ihr Name (freiwillig)')
       .fill('Wohnungsgenossenschaft Lindenau (Test)')
     await dialog.getByRole('button', { name: 'Konto anlegen' }).click()
-    await page.getByRole('button', { name: 'Zwischennutzung' }).waitFor()
-    const [party] = await app().db.sql<{ kind: string; public_name: string }[]>`
-      select p.kind, p.public_name from users u join parties p on p.id = u.party_id
+    await followConfirmationLink(
+      page,
+      app().baseUrl,
+      app().db,
+      'liegenschaften@wohnungsgenossenschaft.example',
+    )
+    const [party] = await app().db.sql<{ kind: string; public_name: string; confirmed: boolean }[]>`
+      select p.kind, p.public_name, p.confirmed_at is not null as confirmed
+        from users u join parties p on p.id = u.party_id
        where u.email = 'liegenschaften@wohnungsgenossenschaft.example'`
-    expect(party).toEqual({ kind: 'organisation', public_name: 'Wohnungsgenossenschaft Lindenau (Test)' })
+    expect(party).toEqual({
+      kind: 'organisation',
+      public_name: 'Wohnungsgenossenschaft Lindenau (Test)',
+      confirmed: false,
+    })
   })
 
   it('gives a resident only notifications and their own data, which they download and erase', async () => {
@@ -63,6 +73,7 @@ describe('registration', () => {
     await dialog.getByLabel('Bewohner/in').check()
     await expect.poll(() => dialog.getByLabel(/Organisation/).count()).toBe(0)
     await dialog.getByRole('button', { name: 'Konto anlegen' }).click()
+    await followConfirmationLink(page, app().baseUrl, app().db, 'nachbarschaft-3f9e@example.org')
     const workspace = await openWorkspace(page, 'Benachrichtigungen')
     expect(await workspace.getByRole('tab').allTextContents()).toEqual(['Benachrichtigungen', 'Meine Daten'])
     const [resident] = await app().db.sql<{ id: number }[]>`
@@ -87,6 +98,48 @@ describe('registration', () => {
       select count(*)::int as n from audit_log
        where action = 'erase' and table_name = 'users' and row_id = ${resident?.id ?? 0}`
     expect(erasure?.n).toBe(1)
+    expect(page.errors).toEqual([])
+  })
+})
+
+describe('an organisation named by an owner', () => {
+  it("shows planners an unconfirmed organisation until one confirms it, and an offer of another party's plot", async () => {
+    const owner = await createUser(app().db, 'owner')
+    const { token } = await createApiToken(app().db.sql, owner.id, 'test')
+    const title = 'Hof an der Josephstraße (Test)'
+    const offered = await call(createApp(app().db), 'POST', '/api/offers', {
+      headers: { Authorization: `Bearer ${token}` },
+      json: {
+        title,
+        geometry: square(12.3349, 51.3364, 0.0003),
+        organisation: 'Stadtbau Lindenau AG (Test)',
+      },
+    })
+    expect(offered.status).toBe(201)
+    // The same owner also offers a plot the map records as another party's.
+    const [plot] = await app().db.sql<{ id: number }[]>`
+      select id from plots where owner_party_id is not null order by id limit 1`
+    const foreignTitle = 'Brache eines anderen (Test)'
+    const foreign = await call(createApp(app().db), 'POST', '/api/offers', {
+      headers: { Authorization: `Bearer ${token}` },
+      json: { title: foreignTitle, plot_id: plot?.id },
+    })
+    expect(foreign.status).toBe(201)
+    const page = await app().newPage()
+    await openSignedIn(page, app().baseUrl, lindenau)
+    const workspace = await openWorkspace(page, 'Angebote prüfen')
+    await workspace
+      .locator('article.offer-review')
+      .filter({ hasText: foreignTitle })
+      .getByText('als Eigentum einer anderen Partei erfasst')
+      .waitFor()
+    const card = workspace.locator('article.offer-review').filter({ hasText: title })
+    await card.getByText('nicht bestätigt', { exact: false }).waitFor()
+    await card.getByRole('button', { name: 'Organisation bestätigen' }).click()
+    await expect.poll(() => card.getByText('nicht bestätigt', { exact: false }).count()).toBe(0)
+    const [party] = await app().db.sql<{ confirmed: boolean }[]>`
+      select confirmed_at is not null as confirmed from parties where id = ${offered.body.owner_party_id}`
+    expect(party?.confirmed).toBe(true)
     expect(page.errors).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson'
 import type { Locator, Page } from 'playwright-core'
 import { call } from '../../backend/src/agreements/interim-use.testing.ts'
 import { createApp } from '../../backend/src/app.ts'
+import { mailedConfirmationToken } from '../../backend/src/auth/auth.testing.ts'
 import { createApiToken } from '../../backend/src/auth/tokens.queries.ts'
 import type { Database } from '../../backend/src/db/database.ts'
 import { waitForMapSettled } from './editing.testing.ts'
@@ -84,4 +85,17 @@ export function mapShows(page: Page, lonLat: [number, number]): Promise<boolean>
     const map = window.__quartiersatlas?.map
     return Boolean(map && !map.isMoving() && map.getZoom() > 15 && map.getBounds().contains(point))
   }, lonLat)
+}
+
+/**
+ * After a registration in the dialog: waits for its "check your mail" message, takes the link
+ * mailed to `email` from the outbox and opens it in a fresh load, as the person would.
+ */
+export async function followConfirmationLink(page: Page, baseUrl: string, db: Database, email: string) {
+  await page.locator('dialog.sign-in').getByRole('status').filter({ hasText: email }).waitFor()
+  const token = await mailedConfirmationToken(db, email)
+  // A link differing only in its fragment would not load the page again.
+  await page.goto('about:blank')
+  await page.goto(`${baseUrl}/#confirm=${token}`)
+  await page.getByRole('button', { name: 'Zwischennutzung' }).waitFor()
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { oneLine } from '../http/control-characters.ts'
 import { agreementStatuses, agreementUses, keysOf } from '../layers/vocabulary.ts'
 import { contactSchema } from '../offers/offers.schema.ts'
 
@@ -20,7 +21,7 @@ export const agreementPartySchema = z
     party: z
       .strictObject({
         kind: z.enum(partyKinds),
-        public_name: z.string().trim().min(1).max(200).nullable().optional(),
+        public_name: oneLine.min(1).max(200).nullable().optional(),
         contact: contactSchema.optional(),
       })
       .refine((p) => p.kind !== 'person' || !p.public_name, {
@@ -35,7 +36,7 @@ export const agreementPartySchema = z
 export type AgreementPartyInput = z.infer<typeof agreementPartySchema>
 
 const termFields = {
-  name: z.string().trim().min(1).max(200),
+  name: oneLine.min(1).max(200),
   use: z.enum(keysOf(agreementUses)),
   term_start: isoDate,
   term_end: isoDate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { authHeaders, createUser } from '../auth/auth.testing.ts'
+import { authHeaders, createUser, registerConfirmed } from '../auth/auth.testing.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { call, checksums, square } from './interim-use.testing.ts'
 
@@ -14,11 +14,13 @@ describe('interim use end to end', () => {
     const app = createApp(db())
     const { sql } = db()
     const email = `owner-flow-${Date.now()}@example.org`
-    const registered = await call(app, 'POST', '/api/auth/register', {
-      json: { email, password: 'a long enough password', role: 'owner' },
+    const registered = await registerConfirmed(app, db(), {
+      email,
+      password: 'a long enough password',
+      role: 'owner',
     })
-    expect(registered.status).toBe(201)
-    const cookie = (registered.headers.get('set-cookie') ?? '').split(';')[0] as string
+    expect(registered.response.status).toBe(200)
+    const cookie = registered.cookie
     const owner = { Cookie: cookie }
     const planner = await authHeaders(db(), 'planner')
 
@@ -116,8 +118,9 @@ describe('interim use end to end', () => {
       'agreement.signed',
       'agreement.active',
     ])
+    // The confirmation link, then one mail per notice.
     const mails = await sql`select subject from outbox where recipient = ${email} order by id`
-    expect(mails).toHaveLength(6)
+    expect(mails).toHaveLength(7)
     const mine = await call(app, 'GET', '/api/agreements', { headers: owner })
     expect(mine.body.agreements).toHaveLength(1)
     expect(mine.body.agreements[0]).toMatchObject({

@@ -1,12 +1,11 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
+import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
-import { ensureOwnerParty } from '../offers/offers.queries.ts'
 import { organisationSchema } from '../offers/offers.schema.ts'
 import {
   type Account,
-  createAccount,
   displayNameSchema,
   emailSchema,
   findAccount,
@@ -14,21 +13,17 @@ import {
   passwordSchema,
   selfRegisterRoles,
 } from '../users/accounts.queries.ts'
-import {
-  checkLoginLimit,
-  clearLoginFailures,
-  clientAddress,
-  recordLoginFailure,
-} from './login-limit.queries.ts'
+import { clearLoginFailures, clientAddress, reserveLoginAttempt } from './login-limit.queries.ts'
 import { verifyDummy, verifyPassword } from './passwords.ts'
 import { limitBody, readJson } from './read-json.ts'
+import { confirmRegistration, requestRegistration } from './registration.queries.ts'
 import { requireUser } from './require-role.ts'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
 import { createSession, deleteSession } from './sessions.queries.ts'
 import { tokenRoutes } from './tokens.routes.ts'
 
 const loginSchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
+  email: oneLine.min(1).max(254),
   password: z.string().min(1).max(1024),
 })
 
@@ -48,8 +43,23 @@ const registerSchema = z
     path: ['organisation'],
   })
 
+const confirmSchema = z.strictObject({ token: z.string().regex(/^[\w-]{43}$/, 'not a confirmation token') })
+
+const publicUrl = z.url({ protocol: /^https?$/ })
+
+/** Where links in mails point: PUBLIC_URL when set (behind a proxy), else the origin the request reached. */
+function publicOrigin(c: Context): string {
+  const configured = publicUrl.safeParse(process.env.PUBLIC_URL?.trim())
+  return configured.success ? new URL(configured.data).origin : new URL(c.req.url).origin
+}
+
 const wrongCredentials = () =>
-  new Problem(401, 'invalid-credentials', 'Wrong e-mail or password', 'check both and try again')
+  new Problem(
+    401,
+    'invalid-credentials',
+    'Wrong e-mail or password',
+    'check both and try again; a new account works once its e-mail address is confirmed',
+  )
 
 /** What sign-in, registration and /me answer: the caller's public account fields. */
 function me(account: Account) {
@@ -57,7 +67,7 @@ function me(account: Account) {
   return { id, email, role, display_name, party_id }
 }
 
-/** /api/auth: sign-in with a session cookie, sign-out, the current user, registration, API tokens. */
+/** /api/auth: sign-in with a session cookie, sign-out, the current user, registration and its confirmation, API tokens. */
 export const authRoutes = new Hono<AppEnv>()
   .use(limitBody)
   .post('/login', async (c) => {
@@ -65,15 +75,12 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = await readJson(c, loginSchema)
     const emailKey = email.toLowerCase()
     const client = clientAddress(c)
-    await checkLoginLimit(sql, emailKey, client)
+    await reserveLoginAttempt(sql, emailKey, client)
     const account = await findLoginAccount(sql, email)
     const valid = account?.password_hash
       ? await verifyPassword(account.password_hash, password)
       : await verifyDummy(password)
-    if (!account || !valid) {
-      await recordLoginFailure(sql, emailKey, client)
-      throw wrongCredentials()
-    }
+    if (!account || !valid) throw wrongCredentials()
     await clearLoginFailures(sql, emailKey)
     const old = readSessionCookie(c)
     if (old) await deleteSession(sql, old)
@@ -93,14 +100,16 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json(me(account))
   })
   .post('/register', async (c) => {
+    const input = await readJson(c, registerSchema)
+    await requestRegistration(c.get('db').sql, input, clientAddress(c), publicOrigin(c))
+    // The same answer whether or not the address has an account: the mail tells the difference.
+    return c.json({ status: 'confirmation-sent', email: input.email }, 202)
+  })
+  .post('/confirm', async (c) => {
+    const { token } = await readJson(c, confirmSchema)
     const { sql } = c.get('db')
-    const { organisation, ...input } = await readJson(c, registerSchema)
-    const account = await sql.begin(async (tx) => {
-      const created = await createAccount(tx, input)
-      if (organisation === undefined) return created
-      return { ...created, party_id: await ensureOwnerParty(tx, created.id, organisation) }
-    })
+    const account = await confirmRegistration(sql, token)
     writeSessionCookie(c, await createSession(sql, account.id))
-    return c.json(me(account), 201)
+    return c.json(me(account))
   })
   .route('/tokens', tokenRoutes)

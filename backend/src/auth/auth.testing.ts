@@ -68,3 +68,37 @@ export async function accountTablesChecksum(db: Database): Promise<string> {
          from api_tokens))) as sum`
   return row?.sum ?? ''
 }
+
+/** The token of the newest confirmation link mailed (through the outbox) to `email`. */
+export async function mailedConfirmationToken(db: Database, email: string): Promise<string> {
+  const [mail] = await db.sql<{ body: string }[]>`
+    select body from outbox where lower(recipient) = lower(${email}) order by id desc limit 1`
+  const token = /#confirm=([\w-]+)/.exec(mail?.body ?? '')?.[1]
+  if (!token) throw new Error(`no confirmation link was mailed to ${email}`)
+  return token
+}
+
+/**
+ * Registers through POST /api/auth/register and confirms through the mailed link, as a person
+ * would; returns the confirmation's answer and its session cookie.
+ */
+export async function registerConfirmed(
+  app: Hono<AppEnv>,
+  db: Database,
+  body: Record<string, unknown> & { email: string },
+): Promise<{ response: Response; cookie: string }> {
+  const headers = { 'Content-Type': 'application/json', Origin: 'http://localhost' }
+  const registered = await app.request('/api/auth/register', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  })
+  if (registered.status !== 202) throw new Error(`registration failed: ${await registered.text()}`)
+  const response = await app.request('/api/auth/confirm', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ token: await mailedConfirmationToken(db, body.email) }),
+  })
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  return { response, cookie }
+}

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
-import type { Queries } from '../db/sql-client.ts'
+import type { Queries, Sql } from '../db/sql-client.ts'
 import { Problem } from '../http/problem.ts'
 
 // At most 10 failed sign-ins per e-mail and per client address within 15 minutes. Per e-mail
@@ -19,23 +19,37 @@ export function clientAddress(c: Context): string {
   }
 }
 
-/** Refuses with 429 and Retry-After when the e-mail or the address has used up its failures. */
-export async function checkLoginLimit(sql: Queries, email: string, client: string): Promise<void> {
-  // Blocked until the tenth most recent failure leaves the window (refused attempts are not
-  // counted, so the block ends on time).
-  const counts = await sql<{ failures: number; oldest: number }[]>`
-    select 'email' as key, count(*)::int as failures,
-           extract(epoch from min(failed_at) + make_interval(mins => ${windowMinutes}) - now())::float8 as oldest
-      from (select failed_at from login_failures
-             where email = ${email} and failed_at > now() - make_interval(mins => ${windowMinutes})
-             order by failed_at desc limit ${maxFailures}) e
-    union all
-    select 'client', count(*)::int,
-           extract(epoch from min(failed_at) + make_interval(mins => ${windowMinutes}) - now())::float8
-      from (select failed_at from login_failures
-             where client = ${client} and failed_at > now() - make_interval(mins => ${windowMinutes})
-             order by failed_at desc limit ${maxFailures}) a`
-  const blocked = counts.filter((count) => count.failures >= maxFailures)
+/**
+ * Reserves one sign-in attempt, counted as a failure until clearLoginFailures forgets it, or
+ * refuses with 429 and Retry-After when the e-mail or the address has used up its failures.
+ * Count and insert run under a transaction-scoped advisory lock per e-mail and per address, so
+ * concurrent attempts cannot all pass the count before any of them is recorded.
+ */
+export async function reserveLoginAttempt(sql: Sql, email: string, client: string): Promise<void> {
+  const blocked = await sql.begin(async (tx) => {
+    // Always the e-mail's lock first, then the address's: no two attempts wait on each other in a cycle.
+    await tx`select pg_advisory_xact_lock(hashtextextended(${`login-email:${email}`}, 0))`
+    await tx`select pg_advisory_xact_lock(hashtextextended(${`login-client:${client}`}, 0))`
+    // Blocked until the tenth most recent failure leaves the window (refused attempts are not
+    // counted, so the block ends on time).
+    const counts = await tx<{ failures: number; oldest: number }[]>`
+      select count(*)::int as failures,
+             extract(epoch from min(failed_at) + make_interval(mins => ${windowMinutes}) - now())::float8 as oldest
+        from (select failed_at from login_failures
+               where email = ${email} and failed_at > now() - make_interval(mins => ${windowMinutes})
+               order by failed_at desc limit ${maxFailures}) e
+      union all
+      select count(*)::int,
+             extract(epoch from min(failed_at) + make_interval(mins => ${windowMinutes}) - now())::float8
+        from (select failed_at from login_failures
+               where client = ${client} and failed_at > now() - make_interval(mins => ${windowMinutes})
+               order by failed_at desc limit ${maxFailures}) a`
+    const full = counts.filter((count) => count.failures >= maxFailures)
+    if (full.length > 0) return full
+    await tx`delete from login_failures where failed_at < now() - make_interval(mins => ${windowMinutes})`
+    await tx`insert into login_failures (email, client) values (${email}, ${client})`
+    return []
+  })
   if (blocked.length === 0) return
   const retryAfter = Math.max(1, Math.ceil(Math.max(...blocked.map((count) => count.oldest))))
   throw new Problem(
@@ -48,14 +62,7 @@ export async function checkLoginLimit(sql: Queries, email: string, client: strin
   )
 }
 
-/** Counts a failed sign-in and forgets failures that have left the window. */
-export async function recordLoginFailure(sql: Queries, email: string, client: string): Promise<void> {
-  await sql`
-    delete from login_failures where failed_at < now() - make_interval(mins => ${windowMinutes})`
-  await sql`insert into login_failures (email, client) values (${email}, ${client})`
-}
-
-/** Forgets the e-mail's failures after a successful sign-in. */
+/** Forgets the e-mail's failures, the reserved attempt among them, after a successful sign-in. */
 export async function clearLoginFailures(sql: Queries, email: string): Promise<void> {
   await sql`delete from login_failures where email = ${email}`
 }

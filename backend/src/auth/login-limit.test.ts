@@ -54,4 +54,18 @@ describe('login rate limit', () => {
     for (let i = 1; i <= 9; i++) await login(user.email, 'wrong-password', '10.0.3.1')
     expect((await login(user.email, user.password, '10.0.3.1')).status).toBe(200)
   })
+
+  it('lets at most 10 of 40 concurrent wrong passwords reach the password check', async () => {
+    const user = await createUser(db(), 'owner')
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => login(user.email, 'wrong-password', '10.0.4.1')),
+    )
+    const statuses = responses.map((response) => response.status)
+    // 401 answers a checked password; 429 refuses before the check.
+    expect(statuses.filter((status) => status === 401).length).toBe(10)
+    expect(statuses.filter((status) => status === 429).length).toBe(30)
+    const [failures] = await db().sql<{ count: number }[]>`
+      select count(*)::int as count from login_failures where email = ${user.email.toLowerCase()}`
+    expect(failures?.count).toBe(10)
+  })
 })

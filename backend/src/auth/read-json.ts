@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
+import { refuseControlCharactersInJson } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
 
 /** Largest JSON body the account endpoints read; sign-in forms are tiny. */
@@ -15,7 +16,7 @@ export const limitBody = bodyLimit({
 })
 
 /**
- * Reads and validates a small JSON body: 415 for another content type, 400 when it is not JSON, 422 naming each field that breaks the schema.
+ * Reads and validates a small JSON body: 415 for another content type, 400 when it is not JSON, 422 naming a field with a control character or each field that breaks the schema.
  */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? ''
@@ -33,6 +34,7 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new Problem(400, 'invalid-json', 'The body is not JSON', 'send a JSON object')
   }
+  refuseControlCharactersInJson(body)
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({

@@ -56,3 +56,8 @@ export async function userOfApiToken(sql: Queries, token: string): Promise<Curre
   if (row.stale) await sql`update api_tokens set last_used_at = now() where id = ${row.token_id}`
   return { id: row.id, email: row.email, role: row.role }
 }
+
+/** Revokes every token of a user (when the account is disabled); re-enabling brings none back. */
+export async function revokeApiTokensOf(sql: Queries, userId: number): Promise<void> {
+  await sql`update api_tokens set revoked_at = now() where user_id = ${userId} and revoked_at is null`
+}

@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
+import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
 import { bearerToken } from './authenticate.ts'
 import { readJson } from './read-json.ts'
 import { requireUser } from './require-role.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.queries.ts'
 
-const newTokenSchema = z.strictObject({ name: z.string().trim().min(1).max(100) })
+const newTokenSchema = z.strictObject({ name: oneLine.min(1).max(100) })
 const tokenId = z.coerce.number().int().positive()
 
 /** /api/auth/tokens: personal API tokens for desktop GIS and scripts. */

@@ -3,13 +3,14 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { type Crs, parseCrs } from '../crs/crs.ts'
 import { checkGeometry, type GeometryFailure } from '../geometry/geometry-rules.ts'
+import { refuseControlCharactersInJson } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
 import type { Layer } from '../layers/layers.ts'
 import { swapAxes } from './swap-axes.ts'
 
 // Reading a feature sent for a write, at the boundary: size, media type, JSON syntax, nesting,
-// GeoJSON structure, geometry rules and the layer's strict property schema, in that order, each
-// refusal a problem that names the rule. PostGIS validity follows in the write route.
+// control characters, GeoJSON structure, geometry rules and the layer's strict property schema,
+// in that order, each refusal a problem that names the rule. PostGIS validity follows in the write route.
 
 /** The largest write body: generous for a detailed polygon, small enough to parse safely. */
 export const maxFeatureBytes = 5 * 1024 * 1024
@@ -117,6 +118,7 @@ export async function readFeatureInput(
       `the body could not be parsed: ${(error as Error).message}`,
     )
   }
+  refuseControlCharactersInJson(body)
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw refuse(400, 'not-geojson', 'Not a GeoJSON Feature', 'the body must be a GeoJSON Feature object')
   }

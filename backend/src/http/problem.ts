@@ -58,6 +58,9 @@ const sqlStates: Record<string, [ContentfulStatusCode, string, string]> = {
   '22008': [422, 'invalid-value', 'A date or time is out of range'],
   '22003': [422, 'invalid-value', 'A number is out of range'],
   '22001': [422, 'invalid-value', 'A text is too long'],
+  // NUL in text or in jsonb: the boundary refuses control characters first; this is the safety net.
+  '22021': [400, 'invalid-text', 'A text holds a character that cannot be stored'],
+  '22P05': [400, 'invalid-text', 'A text holds a character that cannot be stored'],
 }
 
 /** Turns anything thrown while handling a request into a problem; unknown errors become a 500. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { oneLine } from '../http/control-characters.ts'
 import {
   agreementStatuses,
   agreementUses,
@@ -72,12 +73,12 @@ export interface TileRules {
 
 const areaTiles = { minZoom: 8, maxZoom: 16, minPixels: 1, maxFeatures: 4000, simplify: 0.25 }
 
-const name = z.string().trim().min(1, 'a name is required').max(200)
+const name = oneLine.min(1, 'a name is required').max(200)
 const text = (max: number) => z.string().trim().max(max).nullable().optional()
 const isoDate = z.iso.date().nullable().optional()
 const reference = z.number().int().positive().nullable().optional()
 const common = {
-  external_id: z.string().trim().min(1).max(200).nullable().optional(),
+  external_id: oneLine.min(1).max(200).nullable().optional(),
   approximate: z.boolean().optional(),
 }
 
@@ -97,7 +98,7 @@ export const programmeAreaProperties = z.strictObject({
 })
 
 export const districtProperties = z.strictObject({
-  key: z.string().trim().min(1).max(20),
+  key: oneLine.min(1).max(20),
   name,
   parent_key: text(20),
   ...common,

@@ -26,7 +26,10 @@ function assertReviewable(offer: Offer, to: OfferStatus): void {
   )
 }
 
-/** POST /api/offers/{id}/accept | request-changes | decline (planner in the offer's area, admin). */
+/**
+ * POST /api/offers/{id}/accept | request-changes | decline, and confirm-organisation: the planner
+ * vouches that the owner speaks for the organisation named (planner in the offer's area, admin).
+ */
 export const offerReviewRoutes = new Hono<AppEnv>()
   .post('/:id/accept', async (c) => {
     const user = requireRoleOf(c.get('user'), ['planner', 'admin'])
@@ -50,6 +53,27 @@ export const offerReviewRoutes = new Hono<AppEnv>()
       featureId: change.plotId,
       before: change.before,
       after: change.after,
+    })
+    return c.json(offer)
+  })
+  .post('/:id/confirm-organisation', async (c) => {
+    const user = requireRoleOf(c.get('user'), ['planner', 'admin'])
+    const id = offerId(c.req.param('id'))
+    const offer = await writeAs(c.get('db').sql, user, async (tx) => {
+      const current = await findOffer(tx, user, id, true)
+      if (!current) throw offerNotFound(id)
+      if (current.owner_organisation === null || current.owner_party_id === null) {
+        throw new Problem(
+          409,
+          'no-organisation',
+          'The offer is not made for an organisation',
+          `offer ${id} comes from a person, whose name is never shown; there is nothing to confirm`,
+        )
+      }
+      await tx`
+        update parties set confirmed_at = coalesce(confirmed_at, now()), confirmed_by = coalesce(confirmed_by, ${user.id})
+         where id = ${current.owner_party_id}`
+      return (await findOffer(tx, user, id)) as Offer
     })
     return c.json(offer)
   })

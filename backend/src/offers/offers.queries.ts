@@ -21,6 +21,10 @@ export type Offer = {
   owner_party_id: number | null
   /** The organisation the owner acts for (null for a person, who is never named). */
   owner_organisation: string | null
+  /** Whether a planner or admin confirmed that organisation (null for a person). */
+  owner_organisation_confirmed: boolean | null
+  /** For reviewers: the offered plot is mapped as another party's (null for owners). */
+  plot_of_other_party: boolean | null
   area_m2: number | null
   geometry: Geometry | null
   contact: ContactInput | null
@@ -34,6 +38,13 @@ function selectOffers(sql: Queries, user: CurrentUser) {
     select o.id, o.municipality, o.title, o.status, o.available_from, o.available_until, o.allowed_uses,
            o.conditions, o.review_reason, o.plot_id, o.owner_user_id, o.owner_party_id,
            (select pp.public_name from parties pp where pp.id = o.owner_party_id and pp.kind <> 'person') as owner_organisation,
+           (select pp.confirmed_at is not null from parties pp
+             where pp.id = o.owner_party_id and pp.kind <> 'person') as owner_organisation_confirmed,
+           ${
+             user.role === 'owner'
+               ? sql`null::boolean`
+               : sql`op.owner_party_id is not null and op.owner_party_id is distinct from o.owner_party_id`
+           } as plot_of_other_party,
            coalesce(o.area_m2, op.area_m2) as area_m2,
            st_asgeojson(coalesce(o.geom, op.geom), 7)::jsonb as geometry,
            (select jsonb_build_object('contact_name', pc.contact_name, 'street_address', pc.street_address,
@@ -65,7 +76,8 @@ export async function findOffer(
 
 /**
  * The owner's party, created at registration or their first offer: the organisation they act for
- * when they name one (its name may be public), else themselves as a person (never named). Naming
+ * when they name one (its name may be public; unconfirmed until a planner confirms it), else
+ * themselves as a person (never named). Naming
  * an organisation once the party exists is refused unless it is that organisation (409).
  */
 export async function ensureOwnerParty(sql: Queries, userId: number, organisation?: string): Promise<number> {
@@ -82,8 +94,10 @@ export async function ensureOwnerParty(sql: Queries, userId: number, organisatio
     )
   }
   const [party] = await sql<{ id: number }[]>`
-    insert into parties (kind, public_name)
-    values (${organisation === undefined ? 'person' : 'organisation'}, ${organisation ?? null}) returning id`
+    insert into parties (kind, public_name, confirmed_at)
+    values (${organisation === undefined ? 'person' : 'organisation'}, ${organisation ?? null},
+            case when ${organisation === undefined} then now() end)
+    returning id`
   if (!party) throw new Error('insert into parties returned no row')
   await sql`update users set party_id = ${party.id} where id = ${userId}`
   return party.id

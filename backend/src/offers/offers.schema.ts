@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { oneLine } from '../http/control-characters.ts'
 import { keysOf, offerStatuses, offerUses } from '../layers/vocabulary.ts'
 
 // What owners and planners send about offers. The contact is personal data: it is stored as the
@@ -18,7 +19,7 @@ export const contactSchema = z.strictObject({
 export type ContactInput = z.infer<typeof contactSchema>
 
 const offerFields = {
-  title: z.string().trim().min(1).max(200).optional(),
+  title: oneLine.min(1).max(200).optional(),
   available_from: isoDate,
   available_until: isoDate,
   allowed_uses: z
@@ -41,7 +42,7 @@ const dateMessage = {
 }
 
 /** The organisation an owner acts for; its name may be shown to the public, a person's never. */
-export const organisationSchema = z.string().trim().min(2).max(200)
+export const organisationSchema = oneLine.min(2).max(200)
 
 export const newOfferSchema = z
   .strictObject({
@@ -72,7 +73,7 @@ export const acceptSchema = z.strictObject({
   /** Link this existing plot instead of creating one from the offer's geometry. */
   plot_id: z.number().int().positive().optional(),
   /** The new plot's name (default: the offer's title). */
-  name: z.string().trim().min(1).max(200).optional(),
+  name: oneLine.min(1).max(200).optional(),
 })
 
 export const offerStatusFilter = z.enum(keysOf(offerStatuses))

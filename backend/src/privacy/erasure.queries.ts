@@ -5,7 +5,7 @@ import { audit } from './audit.queries.ts'
 // password, sessions and tokens; the party's contact; the texts of the person's offers (offers
 // never accepted are deleted, accepted ones stay as the origin of their plot, without title or
 // conditions) and those texts in the change history; notifications and queued mails; failed
-// sign-ins under the e-mail. Kept by rule: agreements the party is party to (their existence,
+// sign-ins and registrations under the e-mail. Kept by rule: agreements the party is party to (their existence,
 // dates, plots, terms, notes and documents are the contract record, with the party now
 // anonymous), the plots, and the audit log, which holds ids only. The erasure itself is
 // recorded in `erasures` and the audit log.
@@ -51,6 +51,7 @@ export async function eraseUser(
     returning id`
   const notifications = await sql`delete from notifications where user_id = ${userId} returning id`
   await sql`delete from login_failures where lower(email) = lower(${user.email})`
+  await sql`delete from registrations where lower(email) = lower(${user.email})`
   await sql`delete from sessions where user_id = ${userId}`
   await sql`delete from api_tokens where user_id = ${userId}`
   await sql`

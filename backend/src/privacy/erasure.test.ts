@@ -100,12 +100,20 @@ describe('export and erasure of personal data', () => {
     expect((await call(app, 'POST', '/api/me/erasure', { headers: planner.headers })).status).toBe(403)
     const data = await call(app, 'GET', `/api/privacy/users/${resident.id}/data`, { headers: admin.headers })
     expect(data.body.account.display_name).toBe('Bewohnerin Testname')
+    // A registration attempt under the address, kept to count attempts, goes with the erasure.
+    const attempt = await call(app, 'POST', '/api/auth/register', {
+      json: { email: data.body.account.email, password: 'ein-langes-passwort', role: 'resident' },
+    })
+    expect(attempt.status).toBe(202)
     const erased = await call(app, 'POST', `/api/privacy/users/${resident.id}/erasure`, {
       headers: admin.headers,
     })
     expect(erased.status).toBe(200)
     const [row] = await db().sql`select display_name from users where id = ${resident.id}`
     expect(row?.display_name).toBeNull()
+    const [left] = await db().sql`
+      select count(*)::int as n from registrations where lower(email) = lower(${data.body.account.email})`
+    expect(left?.n).toBe(0)
     const [record] = await db().sql`select requested_by from erasures where user_id = ${resident.id}`
     expect(record?.requested_by).toBe(admin.id)
     expect(

@@ -39,7 +39,16 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
   })
 }
 
-const tileHeaders = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary']
+const tileHeaders = [
+  'content-type',
+  'content-encoding',
+  'etag',
+  'cache-control',
+  'vary',
+  'x-content-type-options',
+  'referrer-policy',
+  'x-frame-options',
+]
 
 /** The tile headers, status and body the app itself gives. */
 async function fromApp(path: string, headers: Record<string, string>) {
@@ -72,6 +81,7 @@ describe('cached tiles over a socket', () => {
     expect(hit.status).toBe(expected.status)
     expect(Object.fromEntries(tileHeaders.map((name) => [name, hit.headers[name]]))).toEqual(expected.headers)
     expect(hit.body.equals(expected.body)).toBe(true)
+    expect(hit.headers['x-content-type-options']).toBe('nosniff')
     if (hit.status === 200) expect(Number(hit.headers['content-length'])).toBe(hit.body.byteLength)
   })
 

@@ -1,3 +1,4 @@
+import { everyResponseHeaders } from '../http/security-headers.ts'
 import type { CachedTile } from './tile-cache.ts'
 
 // The one decision about a tile response (status, headers, content coding), shared by the tile
@@ -52,6 +53,7 @@ export function tileReply(
   const empty = entry.gzip.byteLength === 0
   const encoding = empty ? 'identity' : encodingFor(acceptEncoding)
   const headers: Record<string, string> = {
+    ...everyResponseHeaders,
     ETag: `"${entry.hash}${suffixes[encoding]}"`,
     'Cache-Control': cacheControl,
     Vary: 'Accept-Encoding',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type HashCost, hashPassword, maxPasswordLength, minPasswordLength } from '../auth/passwords.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { Role } from '../http/app-types.ts'
+import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
 
 export const roles = ['admin', 'planner', 'owner', 'resident'] as const satisfies readonly Role[]
@@ -20,7 +21,7 @@ export const passwordSchema = z
   .min(minPasswordLength, `the password must have at least ${minPasswordLength} characters`)
   .max(maxPasswordLength, `the password must have at most ${maxPasswordLength} characters`)
 
-export const displayNameSchema = z.string().trim().min(1).max(100)
+export const displayNameSchema = oneLine.min(1).max(100)
 
 export const newAccountSchema = z.strictObject({
   email: emailSchema,
@@ -56,7 +57,15 @@ export const accountColumns = [
 
 /** Creates an account with an argon2id password hash; 409 when the e-mail is taken (any case). */
 export async function createAccount(sql: Queries, account: NewAccount, cost?: HashCost): Promise<Account> {
-  const passwordHash = await hashPassword(account.password, cost)
+  return insertAccount(sql, account, await hashPassword(account.password, cost))
+}
+
+/** Creates an account whose password was hashed already (a confirmed registration); 409 as createAccount. */
+export async function insertAccount(
+  sql: Queries,
+  account: Omit<NewAccount, 'password'>,
+  passwordHash: string,
+): Promise<Account> {
   const [row]: [Account?] = await sql`
     insert into users (email, password_hash, role, display_name, party_id)
     values (${account.email}, ${passwordHash}, ${account.role}, ${account.display_name ?? null},

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { limitBody, readJson } from '../auth/read-json.ts'
 import { requireRole } from '../auth/require-role.ts'
 import { deleteSessionsOf } from '../auth/sessions.queries.ts'
+import { revokeApiTokensOf } from '../auth/tokens.queries.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { roles } from './accounts.queries.ts'
@@ -39,7 +40,10 @@ export const userRoutes = new Hono<AppEnv>()
     }
     const account = await sql.begin(async (tx) => {
       const updated = await updateAccount(tx, id.data, change)
-      if (updated?.disabled_at) await deleteSessionsOf(tx, updated.id)
+      if (updated?.disabled_at) {
+        await deleteSessionsOf(tx, updated.id)
+        await revokeApiTokensOf(tx, updated.id)
+      }
       return updated
     })
     if (!account) throw notFound(c.req.param('id'))

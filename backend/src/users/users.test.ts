@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { accountTablesChecksum, authHeaders, createUser, sessionCookie } from '../auth/auth.testing.ts'
+import { createApiToken } from '../auth/tokens.queries.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 
 const db = useTestDatabase()
@@ -52,11 +53,13 @@ describe('admin user management', () => {
     })
   })
 
-  it('disables an account: its session and tokens stop working at once; enabling brings the tokens back', async () => {
+  it('disables an account: its session and tokens stop working at once; enabling brings no token back', async () => {
     const app = createApp(db())
     const admin = await authHeaders(db(), 'admin')
     const user = await createUser(db(), 'planner')
     const cookie = await sessionCookie(app, user.email, user.password)
+    const bearer = { Authorization: `Bearer ${(await createApiToken(db().sql, user.id, 'QGIS')).token}` }
+    expect((await app.request('/api/auth/me', { headers: bearer })).status).toBe(200)
     const disabled = await patch(user.id, { disabled: true }, admin)
     expect(((await disabled.json()) as { disabled_at: string | null }).disabled_at).not.toBeNull()
     expect((await app.request('/api/auth/me', { headers: { Cookie: cookie } })).status).toBe(401)
@@ -66,8 +69,14 @@ describe('admin user management', () => {
       body: JSON.stringify({ email: user.email, password: user.password }),
     })
     expect(login.status).toBe(401)
+    expect((await app.request('/api/auth/me', { headers: bearer })).status).toBe(401)
     await patch(user.id, { disabled: false }, admin)
-    expect((await sessionCookie(app, user.email, user.password)).length).toBeGreaterThan(0)
+    const again = await sessionCookie(app, user.email, user.password)
+    expect((await app.request('/api/auth/me', { headers: bearer })).status).toBe(401)
+    const tokens = await app.request('/api/auth/tokens', { headers: { Cookie: again } })
+    expect(await tokens.json()).toEqual([
+      expect.objectContaining({ name: 'QGIS', revoked_at: expect.any(String) }),
+    ])
   })
 
   it('refuses bad changes, changes by non-admins and changes to oneself, changing nothing', async () => {

@@ -1,7 +1,7 @@
 import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js'
-import { type Account, currentAccount, signOut } from '../editing/editing-api.ts'
+import { type Account, currentAccount, isProblem, signOut } from '../editing/editing-api.ts'
 import { et } from '../editing/editing-messages.ts'
-import { unreadCount } from '../interim-use/interim-use-api.ts'
+import { confirmRegistration, unreadCount } from '../interim-use/interim-use-api.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { am } from './account-messages.ts'
 import './account-entry.css'
@@ -21,6 +21,11 @@ const editors = new Set(['planner', 'admin'])
 // pages make no request for it (and see no 401 for not being signed in).
 const signedInHint = 'quartiersatlas.signed-in'
 
+// The confirmation mail links to /#confirm=<token>: taken once, at load, before the map writes
+// its own hash, and dropped from the address so that it is neither bookmarked nor shared.
+const confirmToken = /(?:^#|&)confirm=([\w-]+)/.exec(location.hash)?.[1]
+if (confirmToken) history.replaceState(history.state, '', `${location.pathname}${location.search}`)
+
 /** How often the unread count is fetched again while signed in. */
 const unreadEveryMs = 60_000
 
@@ -32,12 +37,19 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
   const linked = new URLSearchParams(location.search).get('workspace') === 'notifications'
   const [workspace, setWorkspace] = createSignal(linked)
   const [unread, setUnread] = createSignal(0)
+  const [confirmProblem, setConfirmProblem] = createSignal<string>()
 
   const refreshUnread = async () => setUnread(account() ? await unreadCount() : 0)
   const timer = setInterval(() => void refreshUnread(), unreadEveryMs)
   onCleanup(() => clearInterval(timer))
 
   onMount(async () => {
+    if (confirmToken) {
+      const result = await confirmRegistration(confirmToken)
+      if (!isProblem(result)) return signedIn(result)
+      setConfirmProblem(result.detail ?? result.title)
+      setDialog(true)
+    }
     if (!localStorage.getItem(signedInHint)) return setDialog(linked)
     const found = await currentAccount()
     if (!found && linked) setDialog(true)
@@ -97,7 +109,7 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
       </Show>
       <Show when={dialog()}>
         <Suspense>
-          <SignInDialog onSignedIn={signedIn} onClose={() => setDialog(false)} />
+          <SignInDialog problem={confirmProblem()} onSignedIn={signedIn} onClose={() => setDialog(false)} />
         </Suspense>
       </Show>
       <Show when={editor() && props.map}>

@@ -13,34 +13,57 @@ const problemText = (problem: Problem) =>
   problem.errors?.map((e) => e.message).join('; ') || problem.detail || problem.title || et('signInFailed')
 
 /** The sign-in (or registration) dialog; `onSignedIn` gets the account that is now signed in. */
-export default function SignInDialog(props: { onSignedIn(account: Account): void; onClose(): void }) {
+export default function SignInDialog(props: {
+  /** Why the dialog opened by itself, e.g. a confirmation link that no longer works. */
+  problem?: string | undefined
+  onSignedIn(account: Account): void
+  onClose(): void
+}) {
   const [mode, setMode] = createSignal<Mode>('signIn')
   const [role, setRole] = createSignal<'owner' | 'resident'>('owner')
-  const [error, setError] = createSignal('')
+  const [error, setError] = createSignal(props.problem ?? '')
+  // The address a confirmation link was mailed to: the registration waits for it.
+  const [sentTo, setSentTo] = createSignal('')
   const title = () => (mode() === 'signIn' ? et('signIn') : am('register'))
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)
     const field = (name: string) => String(form.get(name) ?? '')
-    const result =
-      mode() === 'signIn'
-        ? await signIn(field('email'), field('password'))
-        : await register({
-            email: field('email'),
-            password: field('password'),
-            role: role(),
-            ...(field('display_name').trim() ? { display_name: field('display_name').trim() } : {}),
-            ...(role() === 'owner' && field('organisation').trim()
-              ? { organisation: field('organisation').trim() }
-              : {}),
-          })
-    if (isProblem(result)) return setError(problemText(result))
+    if (mode() === 'signIn') {
+      const account = await signIn(field('email'), field('password'))
+      if (isProblem(account)) return setError(problemText(account))
+      setError('')
+      return props.onSignedIn(account)
+    }
+    const sent = await register({
+      email: field('email'),
+      password: field('password'),
+      role: role(),
+      ...(field('display_name').trim() ? { display_name: field('display_name').trim() } : {}),
+      ...(role() === 'owner' && field('organisation').trim()
+        ? { organisation: field('organisation').trim() }
+        : {}),
+    })
+    if (isProblem(sent)) return setError(problemText(sent))
     setError('')
-    props.onSignedIn(result)
+    setSentTo(sent.email)
   }
   return (
     <dialog open class="sign-in sheet" aria-label={title()}>
-      <form onSubmit={submit}>
+      <Show when={sentTo()}>
+        {(email) => (
+          <div class="sent">
+            <h2>{title()}</h2>
+            <p role="status">{am('confirmationSent').replace('{email}', email())}</p>
+            <div class="actions">
+              <button type="button" onClick={() => props.onClose()}>
+                {et('close')}
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <form onSubmit={submit} hidden={sentTo() !== ''}>
         <h2>{title()}</h2>
         <label>
           {et('email')}

@@ -11,6 +11,8 @@ const de = {
   displayName: 'Anzeigename (freiwillig)',
   passwordHint: 'mindestens 10 Zeichen',
   haveAccount: 'Ich habe schon ein Konto',
+  confirmationSent:
+    'Fast geschafft: Wir haben eine E-Mail an {email} geschickt. Öffnen Sie den Link darin, um Ihr Konto zu bestätigen.',
   organisation: 'Für eine Organisation (Firma, Verein): ihr Name (freiwillig)',
   signedInAs: 'Angemeldet als',
   unread: 'ungelesen',
@@ -27,6 +29,8 @@ const en: Record<AccountMessage, string> = {
   displayName: 'Display name (optional)',
   passwordHint: 'at least 10 characters',
   haveAccount: 'I already have an account',
+  confirmationSent:
+    'Almost done: we have sent an e-mail to {email}. Open the link in it to confirm your account.',
   organisation: 'For an organisation (company, association): its name (optional)',
   signedInAs: 'Signed in as',
   unread: 'unread',

@@ -3,6 +3,10 @@ import { z } from 'zod'
 // The shapes of the API answers the map reads, checked at the boundary (an API that changes
 // shape fails loudly here rather than as a blank panel).
 
+// Our Content Security Policy allows no eval: without this, zod probes `Function('')` on the first
+// parse to compile faster checks, and the browser reports a violation each time.
+z.config({ jitless: true })
+
 const lonLat = z.tuple([z.number(), z.number()])
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()])
 

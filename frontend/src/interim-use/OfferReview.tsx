@@ -5,7 +5,13 @@ import type { MapHandle } from '../map/map-view.ts'
 import { vocabulary } from '../registry.ts'
 import { ContactView } from './ContactView.tsx'
 import { im } from './interim-messages.ts'
-import { acceptOffer, declineOffer, type Offer, requestChanges } from './interim-use-api.ts'
+import {
+  acceptOffer,
+  confirmOrganisation,
+  declineOffer,
+  type Offer,
+  requestChanges,
+} from './interim-use-api.ts'
 import { ProblemText } from './ProblemText.tsx'
 import { period, word } from './planner-format.ts'
 import { ReasonForm } from './ReasonForm.tsx'
@@ -45,7 +51,19 @@ export function OfferReview(props: Props) {
       <h4 id={heading}>{offer().title}</h4>
       <dl class="facts-list">
         {fact(im('status'), word(vocabulary.offerStatuses, offer().status))}
-        {fact(im('offeredBy'), offer().owner_organisation ?? im('kindPerson'))}
+        {fact(
+          im('offeredBy'),
+          <>
+            {offer().owner_organisation ?? im('kindPerson')}
+            <Show when={offer().owner_organisation_confirmed === false}>
+              {' '}
+              <span class="mark unconfirmed">({im('organisationUnconfirmed')})</span>
+            </Show>
+          </>,
+        )}
+        <Show when={offer().plot_of_other_party}>
+          {fact(im('offeredPlot'), <span class="mark other-party">{im('plotOfOtherParty')}</span>)}
+        </Show>
         {fact(im('area'), offer().area_m2 === null ? '–' : formatArea(offer().area_m2 ?? 0))}
         {fact(im('available'), period(offer().available_from, offer().available_until))}
         {fact(
@@ -67,6 +85,15 @@ export function OfferReview(props: Props) {
               {im('showOnMap')}
             </button>
           )}
+        </Show>
+        <Show when={offer().owner_organisation_confirmed === false}>
+          <button
+            type="button"
+            disabled={busy()}
+            onClick={() => void decide(() => confirmOrganisation(offer().id))}
+          >
+            {im('confirmOrganisation')}
+          </button>
         </Show>
         <Show when={reviewable.has(offer().status)}>
           <Show when={offer().plot_id === null}>

@@ -52,7 +52,7 @@ async function call<T>(
   return response.ok ? ((await response.json()) as T) : problemOf(response)
 }
 
-/** Creates an owner or resident account and signs it in. */
+/** Asks for an owner or resident account: the server mails a confirmation link to the address. */
 export const register = (input: {
   email: string
   password: string
@@ -60,7 +60,10 @@ export const register = (input: {
   display_name?: string
   /** Owners only: the organisation they offer land for (its name is shown to planners). */
   organisation?: string
-}) => call<Account>('POST', '/api/auth/register', input)
+}) => call<{ status: 'confirmation-sent'; email: string }>('POST', '/api/auth/register', input)
+
+/** Creates the account from the token of the mailed link and signs it in. */
+export const confirmRegistration = (token: string) => call<Account>('POST', '/api/auth/confirm', { token })
 
 export const listOffers = async (status?: OfferStatus) => {
   const result = await call<{ offers: Offer[] }>('GET', `/api/offers${status ? `?status=${status}` : ''}`)
@@ -75,6 +78,9 @@ export const acceptOffer = (id: number, input: { plot_id?: number; name?: string
   call<Offer>('POST', `/api/offers/${id}/accept`, input)
 export const requestChanges = (id: number, reason: string) =>
   call<Offer>('POST', `/api/offers/${id}/request-changes`, { reason })
+/** The reviewer vouches that the offer's owner speaks for the organisation named. */
+export const confirmOrganisation = (id: number) =>
+  call<Offer>('POST', `/api/offers/${id}/confirm-organisation`)
 export const declineOffer = (id: number, reason: string) =>
   call<Offer>('POST', `/api/offers/${id}/decline`, { reason })
 

@@ -127,6 +127,13 @@ export const interimUseOpenApi = (): OpenApiModule => ({
         },
       ),
     },
+    '/offers/{offerId}/confirm-organisation': {
+      post: op(
+        'Offers',
+        'Confirm that the owner speaks for the organisation named (planner, admin); until then owner_organisation_confirmed is false',
+        { parameters: [offerId] },
+      ),
+    },
     '/offers/{offerId}/request-changes': {
       post: op('Offers', 'Ask the owner for changes (planner, admin)', {
         parameters: [offerId],
