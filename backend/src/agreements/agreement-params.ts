@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { findLayer, type Layer } from '../contract/layers.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { Problem } from '../http/problem.ts'
 import type { Versioned } from '../http/version-match.ts'
 import type { Bbox } from '../layers/layer-events.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
 
 const idParam = z.coerce.number().int().positive()
 

@@ -1,6 +1,12 @@
 import { Hono } from 'hono'
 import { readJson } from '../auth/read-json.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import {
+  type Agreement,
+  agreementColumns,
+  agreementPatchSchema,
+  newAgreementSchema,
+} from '../contract/agreements.schema.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
@@ -20,14 +26,12 @@ import {
 } from './agreement-params.ts'
 import { transitionRoutes } from './agreement-transitions.routes.ts'
 import {
-  type Agreement,
   findAgreement,
   isStaff,
   listAgreements,
   setAgreementParties,
   setAgreementPlots,
 } from './agreements.queries.ts'
-import { agreementColumns, agreementPatchSchema, newAgreementSchema } from './agreements.schema.ts'
 import { createAgreement } from './create-agreement.ts'
 import { endingMonthsDefault, endingSoon } from './ending-soon.queries.ts'
 

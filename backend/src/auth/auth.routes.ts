@@ -1,19 +1,9 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import { loginSchema, registerSchema, type SignedInAccount } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { ensureOwnerParty } from '../offers/offers.queries.ts'
-import { organisationSchema } from '../offers/offers.schema.ts'
-import {
-  type Account,
-  createAccount,
-  displayNameSchema,
-  emailSchema,
-  findAccount,
-  findLoginAccount,
-  passwordSchema,
-  selfRegisterRoles,
-} from '../users/accounts.queries.ts'
+import { type Account, createAccount, findAccount, findLoginAccount } from '../users/accounts.queries.ts'
 import {
   checkLoginLimit,
   clearLoginFailures,
@@ -27,32 +17,11 @@ import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './ses
 import { createSession, deleteSession } from './sessions.queries.ts'
 import { tokenRoutes } from './tokens.routes.ts'
 
-const loginSchema = z.strictObject({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(1024),
-})
-
-const registerSchema = z
-  .strictObject({
-    email: emailSchema,
-    password: passwordSchema,
-    role: z.enum(selfRegisterRoles, {
-      message: `register as ${selfRegisterRoles.join(' or ')}; admin and planner accounts are made by an admin`,
-    }),
-    display_name: displayNameSchema.nullish(),
-    /** An owner who offers land for an organisation (a company, an association), not as a person. */
-    organisation: organisationSchema.optional(),
-  })
-  .refine((input) => input.organisation === undefined || input.role === 'owner', {
-    message: 'only owners offer land for an organisation',
-    path: ['organisation'],
-  })
-
 const wrongCredentials = () =>
   new Problem(401, 'invalid-credentials', 'Wrong e-mail or password', 'check both and try again')
 
 /** What sign-in, registration and /me answer: the caller's public account fields. */
-function me(account: Account) {
+function me(account: Account): SignedInAccount {
   const { id, email, role, display_name, party_id } = account
   return { id, email, role, display_name, party_id }
 }

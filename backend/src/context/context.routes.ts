@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { findLayer } from '../contract/layers.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import { findLayer } from '../layers/layers.ts'
 import { readQuery } from '../search/read-query.ts'
 import { featureContext } from './context.queries.ts'
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
+import { layers } from '../contract/layers.ts'
 import type { AppEnv } from '../http/app-types.ts'
-import { layers } from '../layers/layers.ts'
 import { collectionExtent } from './collections.queries.ts'
 import { collectionDocument, conformanceClasses, landingPage, schemaType } from './discovery.ts'
 import { collectionSchema, queryablesSchema } from './feature-schema.ts'

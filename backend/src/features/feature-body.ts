@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { checkGeometry, type GeometryFailure, type GeometryReasonCode } from '../contract/geometry-rules.ts'
+import type { Layer } from '../contract/layers.ts'
 import { type Crs, parseCrs } from '../crs/crs.ts'
-import { checkGeometry, type GeometryFailure } from '../geometry/geometry-rules.ts'
 import { Problem } from '../http/problem.ts'
-import type { Layer } from '../layers/layers.ts'
 import { swapAxes } from './swap-axes.ts'
 
 // Reading a feature sent for a write, at the boundary: size, media type, JSON syntax, nesting,
@@ -44,7 +44,17 @@ const featureMembers = new Set(['type', 'id', 'geometry', 'properties', 'bbox', 
 
 const refuse = (
   status: 400 | 415 | 422,
-  slug: string,
+  slug:
+    | 'unsupported-media-type'
+    | 'too-deeply-nested'
+    | 'malformed-json'
+    | 'not-geojson'
+    | GeometryReasonCode
+    | 'unknown-member'
+    | 'geometry-required'
+    | 'invalid-properties'
+    | 'unknown-property'
+    | 'invalid-property',
   title: string,
   detail: string,
   extra: Record<string, unknown> = {},

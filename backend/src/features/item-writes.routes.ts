@@ -1,6 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { assertPlannerMayEdit } from '../auth/planner-scope.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import type { Layer } from '../contract/layers.ts'
 import { contentCrs, crs84 } from '../crs/crs.ts'
 import { writeAs } from '../db/write-as.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
@@ -13,7 +14,6 @@ import {
   updateFeature,
   upsertFeature,
 } from '../layers/layer-writes.queries.ts'
-import type { Layer } from '../layers/layers.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'

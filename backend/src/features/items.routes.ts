@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
+import type { Layer } from '../contract/layers.ts'
 import { contentCrs, crs84, parseCrs } from '../crs/crs.ts'
 import type { AppEnv } from '../http/app-types.ts'
-import type { Layer } from '../layers/layers.ts'
 import type { Link } from './discovery.ts'
 import { readFeature, readItems } from './items.queries.ts'
 import { cursorAfter, type ItemsQuery, readItemsQuery } from './items-params.ts'

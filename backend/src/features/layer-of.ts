@@ -1,5 +1,5 @@
+import { findLayer, type Layer } from '../contract/layers.ts'
 import { Problem } from '../http/problem.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
 
 /** The layer of a collection id from a URL, or a 404 problem naming the collections there are. */
 export function layerOf(collectionId: string): Layer {

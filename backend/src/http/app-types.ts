@@ -1,7 +1,8 @@
+import type { Role } from '../contract/accounts.schema.ts'
 import type { Database } from '../db/database.ts'
 import type { LayerEvents } from '../layers/layer-events.ts'
 
-export type Role = 'admin' | 'planner' | 'owner' | 'resident'
+export type { Role }
 
 /** The signed-in caller, set by the auth middleware from a session cookie or a bearer token. */
 export type CurrentUser = {

@@ -1,20 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requireUser } from '../auth/require-role.ts'
+import type { NotificationRow } from '../contract/notifications.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 
 const idParam = z.coerce.number().int().positive()
-
-export type NotificationRow = {
-  id: number
-  kind: string
-  subject: string
-  body: string
-  resource: string | null
-  created_at: string
-  read_at: string | null
-}
 
 /** /api/notifications: the caller's own notifications, newest first, and marking them read. */
 export const notificationRoutes = new Hono<AppEnv>()

@@ -1,14 +1,14 @@
 import { type Context, Hono } from 'hono'
 import { readJson } from '../auth/read-json.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import { acceptSchema, type Offer, type OfferStatus, reasonSchema } from '../contract/offers.schema.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { audit } from '../privacy/audit.queries.ts'
 import { notifyOfferStatus } from './offer-notices.ts'
 import { offerId, offerNotFound } from './offer-params.ts'
-import { findOffer, type Offer, setOfferStatus } from './offers.queries.ts'
-import { acceptSchema, type OfferStatus, reasonSchema } from './offers.schema.ts'
+import { findOffer, setOfferStatus } from './offers.queries.ts'
 import { plotFromOffer, plotsLayer } from './plot-from-offer.queries.ts'
 
 // A planner's decisions on an offer. Only offers waiting for review can be decided; any other

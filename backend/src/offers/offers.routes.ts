@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { readJson } from '../auth/read-json.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import { newOfferSchema, type Offer, offerPatchSchema, offerStatusFilter } from '../contract/offers.schema.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
@@ -16,12 +17,10 @@ import {
   findOffer,
   insertOffer,
   listOffers,
-  type Offer,
   saveContact,
   setOfferStatus,
   updateOffer,
 } from './offers.queries.ts'
-import { newOfferSchema, offerPatchSchema, offerStatusFilter } from './offers.schema.ts'
 
 /** Largest offer body: a drawn area of up to 50,000 vertices fits. */
 const maxOfferBytes = 4 * 1024 * 1024

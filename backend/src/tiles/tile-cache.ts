@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzip, gzip } from 'node:zlib'
+import { layers, type TileRules } from '../contract/layers.ts'
 import type { Bbox, LayerChange, LayerEvents } from '../layers/layer-events.ts'
-import { layers, type TileRules } from '../layers/layers.ts'
 import { bufferedBounds, intersects, type Tile } from './tile-coordinates.ts'
 
 // Compressed tiles in memory within a byte budget, least recently used out first. A write drops

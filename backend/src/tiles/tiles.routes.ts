@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
+import { findLayer, type Layer, layers } from '../contract/layers.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import { findLayer, type Layer, layers } from '../layers/layers.ts'
 import { renderTile } from './render-tile.ts'
 import { type CachedTile, combined, tileCacheOf } from './tile-cache.ts'
 import { parseTile } from './tile-coordinates.ts'

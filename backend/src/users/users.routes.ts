@@ -3,9 +3,9 @@ import { z } from 'zod'
 import { limitBody, readJson } from '../auth/read-json.ts'
 import { requireRole } from '../auth/require-role.ts'
 import { deleteSessionsOf } from '../auth/sessions.queries.ts'
+import { roles } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import { roles } from './accounts.queries.ts'
 import { listAccounts, updateAccount } from './users.queries.ts'
 
 const changeSchema = z

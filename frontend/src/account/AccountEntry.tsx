@@ -1,5 +1,5 @@
 import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js'
-import { type Account, currentAccount, signOut } from '../editing/editing-api.ts'
+import { type Account, currentAccount, signOut } from '../api/auth-api.ts'
 import { et } from '../editing/editing-messages.ts'
 import { unreadCount } from '../interim-use/interim-use-api.ts'
 import type { MapHandle } from '../map/map-view.ts'

@@ -3,9 +3,9 @@ import {
   agreementPatchSchema,
   newAgreementSchema,
   transitionSchema,
-} from '../../agreements/agreements.schema.ts'
-import { keysOf, offerStatuses } from '../../layers/vocabulary.ts'
-import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../offers/offers.schema.ts'
+} from '../../contract/agreements.schema.ts'
+import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../contract/offers.schema.ts'
+import { keysOf, offerStatuses } from '../../contract/vocabulary.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 
 // Offers, agreements, documents, notifications and privacy in OpenAPI. Request bodies come from

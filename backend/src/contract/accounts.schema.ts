@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { organisationSchema } from './offers.schema.ts'
+
+// Accounts at the boundary: the roles, what sign-in and registration send, what an admin sends to
+// create an account, and what the server answers about the signed-in caller.
+
+export type Role = 'admin' | 'planner' | 'owner' | 'resident'
+
+export const minPasswordLength = 10
+export const maxPasswordLength = 1024
+
+export const roles = ['admin', 'planner', 'owner', 'resident'] as const satisfies readonly Role[]
+
+/** Roles anyone may choose when registering; admin and planner accounts are made by an admin. */
+export const selfRegisterRoles = ['owner', 'resident'] as const satisfies readonly Role[]
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'not an e-mail address' }))
+
+export const passwordSchema = z
+  .string()
+  .min(minPasswordLength, `the password must have at least ${minPasswordLength} characters`)
+  .max(maxPasswordLength, `the password must have at most ${maxPasswordLength} characters`)
+
+export const displayNameSchema = z.string().trim().min(1).max(100)
+
+export const newAccountSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }),
+  display_name: displayNameSchema.nullish(),
+  party_id: z.number().int().positive().nullish(),
+})
+
+export type NewAccount = z.infer<typeof newAccountSchema>
+
+/** What sign-in, registration and /api/auth/me answer: the caller's public account fields. */
+export type SignedInAccount = {
+  id: number
+  email: string
+  role: Role
+  display_name: string | null
+  party_id: number | null
+}
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+})
+
+export const registerSchema = z
+  .strictObject({
+    email: emailSchema,
+    password: passwordSchema,
+    role: z.enum(selfRegisterRoles, {
+      message: `register as ${selfRegisterRoles.join(' or ')}; admin and planner accounts are made by an admin`,
+    }),
+    display_name: displayNameSchema.nullish(),
+    /** An owner who offers land for an organisation (a company, an association), not as a person. */
+    organisation: organisationSchema.optional(),
+  })
+  .refine((input) => input.organisation === undefined || input.role === 'owner', {
+    message: 'only owners offer land for an organisation',
+    path: ['organisation'],
+  })
