@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
-import { readJson } from '../auth/read-json.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import type { Agreement } from '../contract/agreements.schema.ts'
 import { transitionSchema } from '../contract/agreements.schema.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { readJson } from '../http/read-json.ts'
 import { plotBbox, plotsLayer } from '../offers/plot-from-offer.queries.ts'
-import { audit } from '../privacy/audit.queries.ts'
+import { audit } from '../access/audit.queries.ts'
 import {
   type AgreementStatus,
   canTransition,

@@ -3,7 +3,7 @@ import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { saveContact } from '../offers/offers.queries.ts'
-import { agreementVisible } from '../privacy/access.ts'
+import { agreementVisible } from '../access/visibility.ts'
 
 /** Whether the caller sees the planners' view (notes, contacts, who made each step). */
 export const isStaff = (user: CurrentUser) => user.role === 'admin' || user.role === 'planner'

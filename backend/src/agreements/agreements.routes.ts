@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { readJson } from '../auth/read-json.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import {
   type Agreement,
@@ -11,10 +10,11 @@ import type { Queries } from '../db/sql-client.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { readJson } from '../http/read-json.ts'
 import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { setColumns } from '../offers/offers.queries.ts'
-import { assertMayActOn } from '../privacy/access.ts'
-import { audit } from '../privacy/audit.queries.ts'
+import { assertMayActOn } from '../access/visibility.ts'
+import { audit } from '../access/audit.queries.ts'
 import { documentRoutes } from './agreement-documents.routes.ts'
 import { publicStatuses } from './agreement-lifecycle.ts'
 import {

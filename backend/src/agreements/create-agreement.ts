@@ -8,8 +8,8 @@ import type { Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { findOffer } from '../offers/offers.queries.ts'
-import { assertMayActOn } from '../privacy/access.ts'
-import { audit } from '../privacy/audit.queries.ts'
+import { assertMayActOn } from '../access/visibility.ts'
+import { audit } from '../access/audit.queries.ts'
 import { notifyAgreementStatus } from './agreement-notices.ts'
 import {
   findAgreement,

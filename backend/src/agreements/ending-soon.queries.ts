@@ -2,7 +2,7 @@ import type { EndingAgreement } from '../contract/agreements.schema.ts'
 import type { Queries, Sql } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { notifyUsers } from '../notifications/notify.queries.ts'
-import { agreementVisible } from '../privacy/access.ts'
+import { agreementVisible } from '../access/visibility.ts'
 
 // Running agreements near their end: the planners' dashboard and a reminder. "Running" is
 // active and ending (already winding down), and an agreement past its term_end that nobody has

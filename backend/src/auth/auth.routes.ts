@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { loginSchema, registerSchema, type SignedInAccount } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { limitBody, readJson } from '../http/read-json.ts'
 import { ensureOwnerParty } from '../offers/offers.queries.ts'
 import { type Account, createAccount, findAccount, findLoginAccount } from '../users/accounts.queries.ts'
 import {
@@ -11,7 +12,6 @@ import {
   recordLoginFailure,
 } from './login-limit.queries.ts'
 import { verifyDummy, verifyPassword } from './passwords.ts'
-import { limitBody, readJson } from './read-json.ts'
 import { requireUser } from './require-role.ts'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
 import { createSession, deleteSession } from './sessions.queries.ts'

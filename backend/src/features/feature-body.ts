@@ -1,9 +1,10 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { checkGeometry, type GeometryFailure, type GeometryReasonCode } from '../contract/geometry-rules.ts'
+import { checkGeometry, type GeometryReasonCode } from '../contract/geometry-rules.ts'
 import type { Layer } from '../contract/layers.ts'
 import { type Crs, parseCrs } from '../crs/crs.ts'
+import { bodyTooLarge, limitBodyTo } from '../http/body-limit.ts'
+import { geometryProblem } from '../http/geometry-problem.ts'
 import { Problem } from '../http/problem.ts'
 import { swapAxes } from './swap-axes.ts'
 
@@ -17,17 +18,9 @@ export const maxFeatureBytes = 5 * 1024 * 1024
 export const maxDepth = 32
 
 /** Middleware: 413 for bodies over maxFeatureBytes, also when sent chunked without a length. */
-export const limitFeatureBody = bodyLimit({
-  maxSize: maxFeatureBytes,
-  onError: () => {
-    throw new Problem(
-      413,
-      'body-too-large',
-      'Request body too large',
-      `a feature may have at most ${maxFeatureBytes} bytes`,
-    )
-  },
-})
+export const limitFeatureBody = limitBodyTo(maxFeatureBytes, () =>
+  bodyTooLarge(`a feature may have at most ${maxFeatureBytes} bytes`),
+)
 
 export type FeatureInput = {
   /** Validated property values by column. */
@@ -75,13 +68,6 @@ export function jsonDepth(text: string): number {
     else if (char === '}' || char === ']') depth -= 1
   }
   return deepest
-}
-
-function geometryProblem(failure: GeometryFailure): Problem {
-  return new Problem(422, failure.reason, 'Invalid geometry', failure.message, {
-    reason: failure.reason,
-    ...(failure.location ? { location: failure.location } : {}),
-  })
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { assertPlannerMayEdit } from '../auth/planner-scope.ts'
+import { assertPlannerMayEdit } from '../access/planner-scope.ts'
 import type { Layer } from '../contract/layers.ts'
 import { writeAs } from '../db/write-as.ts'
 import { readFeature } from '../features/items.queries.ts'

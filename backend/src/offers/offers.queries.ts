@@ -1,8 +1,8 @@
+import { offerVisible } from '../access/visibility.ts'
 import type { ContactInput, NewOffer, Offer, OfferPatch, OfferStatus } from '../contract/offers.schema.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import { offerVisible } from '../privacy/access.ts'
 
 function selectOffers(sql: Queries, user: CurrentUser) {
   return sql`

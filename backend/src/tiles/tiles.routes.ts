@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono'
-import { findLayer, type Layer, layers } from '../contract/layers.ts'
+import { type Layer, layers } from '../contract/layers.ts'
+import { layerOf } from '../features/layer-of.ts'
+import { apiBase } from '../http/api-base.ts'
 import type { AppEnv } from '../http/app-types.ts'
-import { Problem } from '../http/problem.ts'
 import { renderTile } from './render-tile.ts'
 import { type CachedTile, combined, tileCacheOf } from './tile-cache.ts'
 import { parseTile } from './tile-coordinates.ts'
@@ -11,19 +12,6 @@ import { tileJson, tilesetDescription } from './tileset-documents.ts'
 // OGC API – Tiles for every public layer and for all of them combined (one MVT layer per
 // collection), mounted with app.route('/api', tileRoutes). Tiles come from the app's cache;
 // its LayerEvents keep the cache fresh. Empty tiles answer 204 No Content.
-
-function collection(c: Context<AppEnv>): Layer {
-  const id = c.req.param('collectionId') ?? ''
-  const layer = findLayer(id)
-  if (!layer) {
-    throw new Problem(404, 'collection-not-found', 'No such collection', `there is no collection "${id}"`, {
-      collections: layers.map((known) => known.id),
-    })
-  }
-  return layer
-}
-
-const apiBase = (c: Context<AppEnv>) => `${new URL(c.req.url).origin}/api`
 
 function tilesets(base: string, title: string) {
   const href = `${base}/WebMercatorQuad`
@@ -63,21 +51,21 @@ async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: reado
 /** Routes of the tilesets of every collection and of the combined tileset. */
 export const tileRoutes = new Hono<AppEnv>()
   .get('/collections/:collectionId/tiles', (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     return c.json(tilesets(`${apiBase(c)}/collections/${layer.id}/tiles`, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad', async (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
     return c.json(await tilesetDescription(c.get('db').sql, [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/tilejson.json', async (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
     return c.json(await tileJson(c.get('db').sql, [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     return tileResponse(c, layer.id, [layer])
   })
   .get('/tiles', (c) => c.json(tilesets(`${apiBase(c)}/tiles`, 'Quartiersatlas: all public layers')))

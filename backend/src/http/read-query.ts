@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
-import { Problem } from '../http/problem.ts'
+import { Problem } from './problem.ts'
 
 // Query strings of the map's read endpoints (search, context, overlay): a strict zod object, so
 // an unknown or repeated parameter is refused instead of silently ignored.

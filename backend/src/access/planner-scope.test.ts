@@ -3,8 +3,8 @@ import { createApp } from '../app.ts'
 import { tableChecksum } from '../features/features.testing.ts'
 import { json, rectangle } from '../history/history.testing.ts'
 import { useTestDatabase } from '../test/test-database.ts'
-import { authHeaders, createUser } from './auth.testing.ts'
-import { createApiToken } from './tokens.queries.ts'
+import { authHeaders, createUser } from '../auth/auth.testing.ts'
+import { createApiToken } from '../auth/tokens.queries.ts'
 
 const db = useTestDatabase()
 
