@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
 import { DatabaseUnavailableError, openDatabase } from './db/database.ts'
 import { EmbeddedLockedError } from './db/embedded.ts'
-import { prepareDatabase } from './db/prepare.ts'
 import { startServer } from './server.ts'
+import { prepareDatabase } from './startup/prepare-database.ts'
 
 // `npm start`: migrate, seed an empty embedded database, build the front end if it is missing,
 // and serve the API under /api and the map under / on PORT.

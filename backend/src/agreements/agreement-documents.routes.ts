@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { limitBodyTo } from '../http/body-limit.ts'
 import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
-import { audit } from '../access/audit.queries.ts'
 import { agreementId, agreementNotFound } from './agreement-params.ts'
 import { findAgreement } from './agreements.queries.ts'
 

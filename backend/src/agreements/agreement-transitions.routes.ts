@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import type { Agreement } from '../contract/agreements.schema.ts'
 import { transitionSchema } from '../contract/agreements.schema.ts'
@@ -7,7 +8,6 @@ import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
 import { plotBbox, plotsLayer } from '../offers/plot-from-offer.queries.ts'
-import { audit } from '../access/audit.queries.ts'
 import {
   type AgreementStatus,
   canTransition,

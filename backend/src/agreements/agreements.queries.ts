@@ -1,9 +1,9 @@
+import { agreementVisible } from '../access/visibility.ts'
 import type { Agreement, AgreementPartyInput } from '../contract/agreements.schema.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { saveContact } from '../offers/offers.queries.ts'
-import { agreementVisible } from '../access/visibility.ts'
 
 /** Whether the caller sees the planners' view (notes, contacts, who made each step). */
 export const isStaff = (user: CurrentUser) => user.role === 'admin' || user.role === 'planner'

@@ -1,5 +1,8 @@
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
+import { assertMayActOn } from '../access/visibility.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import { endingMonthsDefault } from '../config.ts'
 import {
   type Agreement,
   agreementColumns,
@@ -13,8 +16,6 @@ import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
 import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { setColumns } from '../offers/offers.queries.ts'
-import { assertMayActOn } from '../access/visibility.ts'
-import { audit } from '../access/audit.queries.ts'
 import { documentRoutes } from './agreement-documents.routes.ts'
 import { publicStatuses } from './agreement-lifecycle.ts'
 import {
@@ -33,7 +34,7 @@ import {
   setAgreementPlots,
 } from './agreements.queries.ts'
 import { createAgreement } from './create-agreement.ts'
-import { endingMonthsDefault, endingSoon } from './ending-soon.queries.ts'
+import { endingSoon } from './ending-soon.queries.ts'
 
 /** Records the read of agreements' non-public fields and, for staff, their parties' contacts. */
 export async function auditAgreementRead(

@@ -1,3 +1,5 @@
+import { audit } from '../access/audit.queries.ts'
+import { assertMayActOn } from '../access/visibility.ts'
 import {
   type Agreement,
   type AgreementPartyInput,
@@ -8,8 +10,6 @@ import type { Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { findOffer } from '../offers/offers.queries.ts'
-import { assertMayActOn } from '../access/visibility.ts'
-import { audit } from '../access/audit.queries.ts'
 import { notifyAgreementStatus } from './agreement-notices.ts'
 import {
   findAgreement,

@@ -1,6 +1,7 @@
 import type { Role } from '../contract/accounts.schema.ts'
 import type { Database } from '../db/database.ts'
 import type { LayerEvents } from '../layers/layer-events.ts'
+import type { TileCache } from '../tiles/tile-cache.ts'
 
 export type { Role }
 
@@ -11,11 +12,12 @@ export type CurrentUser = {
   role: Role
 }
 
-/** What every route can reach: c.get('db'), c.get('events'), and c.get('user') when someone is signed in. */
+/** What every route can reach: c.get('db'), c.get('events'), c.get('tiles') and c.get('user') when someone is signed in. */
 export type AppEnv = {
   Variables: {
     db: Database
     events: LayerEvents
+    tiles: TileCache
     user: CurrentUser | undefined
   }
 }

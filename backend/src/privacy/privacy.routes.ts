@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
 import { requireRoleOf, requireUser } from '../auth/require-role.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
-import { audit } from '../access/audit.queries.ts'
 import { eraseUser } from './erasure.queries.ts'
 import { personalData } from './personal-data.queries.ts'
 

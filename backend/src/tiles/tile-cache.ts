@@ -146,22 +146,14 @@ export function tileKey(scope: string, tile: Tile): string {
   return `${scope}/${tile.z}/${tile.x}/${tile.y}`
 }
 
-const caches = new WeakMap<LayerEvents, TileCache>()
-
-/** The tile cache of the app that `events` belongs to (TILE_CACHE_MB, default 64), subscribed to its writes. */
-export function tileCacheOf(events: LayerEvents): TileCache {
-  let cache = caches.get(events)
-  if (!cache) {
-    const megabytes = Number(process.env.TILE_CACHE_MB ?? 64)
-    const created = new TileCache(Number.isFinite(megabytes) ? megabytes * 2 ** 20 : 64 * 2 ** 20)
-    events.subscribe((change) => created.invalidate(change))
-    caches.set(events, created)
-    cache = created
-  }
-  return cache
-}
-
 // Bytes of a tile in the cache, with a rough allowance for the key and bookkeeping.
 function sizeOf(entry: CachedTile): number {
   return entry.gzip.byteLength + (entry.brotli?.byteLength ?? 0) + 200
+}
+
+/** A tile cache of `budgetBytes` that drops the tiles each write announced on `events` changes. */
+export function tileCacheFor(events: LayerEvents, budgetBytes: number): TileCache {
+  const cache = new TileCache(budgetBytes)
+  events.subscribe((change) => cache.invalidate(change))
+  return cache
 }

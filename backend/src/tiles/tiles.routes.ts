@@ -4,7 +4,7 @@ import { layerOf } from '../features/layer-of.ts'
 import { apiBase } from '../http/api-base.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { renderTile } from './render-tile.ts'
-import { type CachedTile, combined, tileCacheOf } from './tile-cache.ts'
+import { type CachedTile, combined } from './tile-cache.ts'
 import { parseTile } from './tile-coordinates.ts'
 import { tileReply } from './tile-headers.ts'
 import { tileJson, tilesetDescription } from './tileset-documents.ts'
@@ -35,7 +35,7 @@ function tilesets(base: string, title: string) {
 async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: readonly Layer[]) {
   const tile = parseTile(c.req.param('z') ?? '', c.req.param('y') ?? '', c.req.param('x') ?? '')
   const db = c.get('db')
-  const cache = tileCacheOf(c.get('events'))
+  const cache = c.get('tiles')
   const entry: CachedTile = await cache.tile(scope, tile, () => renderTile(db, tileLayers, tile))
   const reply = tileReply(entry, c.req.header('accept-encoding'), c.req.header('if-none-match'))
   if (reply.status !== 200) return c.body(null, reply.status, reply.headers)
