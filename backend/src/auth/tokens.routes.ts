@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import { newTokenSchema } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
@@ -7,8 +7,6 @@ import { readJson } from '../http/read-json.ts'
 import { bearerToken } from './authenticate.ts'
 import { requireUser } from './require-role.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.queries.ts'
-
-const newTokenSchema = z.strictObject({ name: z.string().trim().min(1).max(100) })
 
 /** /api/auth/tokens: personal API tokens for desktop GIS and scripts. */
 export const tokenRoutes = new Hono<AppEnv>()

@@ -66,3 +66,15 @@ export const registerSchema = z
     message: 'only owners offer land for an organisation',
     path: ['organisation'],
   })
+
+/** PATCH /api/users/{id}: what an admin changes about an account. */
+export const accountChangeSchema = z
+  .strictObject({
+    role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }).optional(),
+    disabled: z.boolean().optional(),
+    party_id: z.number().int().positive().nullable().optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'name at least one of role, disabled, party_id')
+
+/** POST /api/auth/tokens: a personal API token's name. */
+export const newTokenSchema = z.strictObject({ name: z.string().trim().min(1).max(100) })

@@ -1,21 +1,12 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { requireRole } from '../auth/require-role.ts'
 import { deleteSessionsOf } from '../auth/sessions.queries.ts'
-import { roles } from '../contract/accounts.schema.ts'
+import { accountChangeSchema } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import { limitBody, readJson } from '../http/read-json.ts'
 import { listAccounts, updateAccount } from './users.queries.ts'
-
-const changeSchema = z
-  .strictObject({
-    role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }).optional(),
-    disabled: z.boolean().optional(),
-    party_id: z.number().int().positive().nullable().optional(),
-  })
-  .refine((change) => Object.keys(change).length > 0, 'name at least one of role, disabled, party_id')
 
 /** /api/users: the city's administrators list accounts, change roles, disable and link owners. */
 export const userRoutes = new Hono<AppEnv>()
@@ -25,7 +16,7 @@ export const userRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const { sql } = c.get('db')
     const id = pathIdOr(c.req.param('id'), notFound)
-    const change = await readJson(c, changeSchema)
+    const change = await readJson(c, accountChangeSchema)
     // An admin who demotes or disables themselves could leave the city without any admin.
     if (id === c.get('user')?.id && (change.role !== undefined || change.disabled !== undefined)) {
       throw new Problem(

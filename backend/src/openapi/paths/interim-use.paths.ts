@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import {
   agreementPatchSchema,
   newAgreementSchema,
@@ -6,15 +5,12 @@ import {
 } from '../../contract/agreements.schema.ts'
 import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../contract/offers.schema.ts'
 import { keysOf, offerStatuses } from '../../contract/vocabulary.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-document.ts'
 
 // Offers, agreements, documents, notifications and privacy in OpenAPI. Request bodies come from
 // the zod schemas the routes validate with, so the document cannot drift from the code.
 
 type Json = Record<string, unknown>
-
-const schemaOf = (schema: z.ZodType): Json =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json
 
 const signedIn = [{ bearer: [] }, { cookie: [] }]
 const problem = { $ref: '#/components/responses/Problem' }
