@@ -1,26 +1,34 @@
 import { Hono } from 'hono'
-import { interimUseRoutes } from './agreements/interim-use.routes.ts'
+import { agreementRoutes } from './agreements/agreements.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { clientConfigRoutes } from './client-config/client-config.routes.ts'
+import { tileCacheBytes } from './config.ts'
 import { contextRoutes } from './context/context.routes.ts'
 import type { Database } from './db/database.ts'
-import { featuresRoutes } from './features/features.routes.ts'
+import { discoveryRoutes, landing } from './features/discovery.routes.ts'
+import { itemWritesRoutes } from './features/item-writes.routes.ts'
+import { itemsRoutes } from './features/items.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
 import { describeFailure } from './http/error-log.ts'
-import { addFastPath } from './http/fast-paths.ts'
+import type { FastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
+import { refuseControlCharactersInQuery } from './http/read-query.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import type { Metrics } from './metrics/metrics.ts'
 import { requestObserver } from './metrics/request-observer.ts'
+import { mailSettingsRoutes } from './notifications/mail-settings.routes.ts'
+import { notificationRoutes } from './notifications/notifications.routes.ts'
+import { offerRoutes } from './offers/offers.routes.ts'
+import { openApiRoutes } from './openapi/openapi.routes.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
-import { refuseControlCharactersInQuery } from './search/read-query.ts'
+import { meRoutes, privacyAdminRoutes } from './privacy/privacy.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
-import { tileCacheOf } from './tiles/tile-cache.ts'
+import { tileCacheFor } from './tiles/tile-cache.ts'
 import { cachedTileFastPath } from './tiles/tile-fast-path.ts'
 import { tileRoutes } from './tiles/tiles.routes.ts'
 import { programmeAreaRoutes } from './users/programme-areas.routes.ts'
@@ -37,20 +45,26 @@ export type AppOptions = {
   serveSourceMaps?: boolean
 }
 
-/** The whole service: one sub-app per resource under /api, the front end at /, one error funnel. */
-export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> {
+/** The app with the answers its listener gives before a request reaches it (server.ts). */
+export type App = Hono<AppEnv> & { readonly fastPaths: readonly FastPath[] }
+
+/**
+ * The whole service: one sub-app per resource under /api, the front end at /, one error funnel.
+ * Everything shared between requests is built here and handed down: the database, the layer
+ * events and the tile cache that listens to them.
+ */
+export function createApp(db: Database, options: AppOptions = {}): App {
   const app = new Hono<AppEnv>()
   const events = new LayerEvents()
+  const tiles = tileCacheFor(events, tileCacheBytes())
   const observer = requestObserver(options)
   if (observer) app.use(observer.middleware)
-  options.metrics?.watchTileCache(tileCacheOf(events))
-  // Cached tiles are answered at the listener (server.ts) without the app's per-request work.
-  const tiles = cachedTileFastPath(events)
-  addFastPath(app, observer ? observer.fastPath(tiles) : tiles)
+  options.metrics?.watchTileCache(tiles)
   app.use(securityHeaders)
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('events', events)
+    c.set('tiles', tiles)
     await next()
   })
   app.use('/api/*', refuseControlCharactersInQuery)
@@ -63,10 +77,22 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/api/search', searchRoutes)
   app.route('/api/context', contextRoutes)
   app.route('/api/overlay', overlayRoutes)
-  app.route('/api', interimUseRoutes)
+  app.route('/api/offers', offerRoutes)
+  app.route('/api/agreements', agreementRoutes)
+  app.route('/api/notifications/mail', mailSettingsRoutes)
+  app.route('/api/notifications', notificationRoutes)
+  app.route('/api/me', meRoutes)
+  app.route('/api/privacy', privacyAdminRoutes)
   app.route('/api', tileRoutes)
   app.route('/api', historyRoutes)
-  app.route('/api', featuresRoutes)
+  // OGC API – Features: the landing page at /api and /api/ (Hono's routes are strict about
+  // slashes), discovery, OpenAPI, items and writes.
+  app.get('/api', landing)
+  app.get('/api/:empty{/?}', landing)
+  app.route('/api', discoveryRoutes)
+  app.route('/api', itemsRoutes)
+  app.route('/api', itemWritesRoutes)
+  app.route('/api', openApiRoutes)
 
   app.all('/api/*', (c) => {
     throw new Problem(404, 'not-found', 'Not found', `no resource at ${c.req.path}`)
@@ -91,5 +117,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
       console.error(`${c.req.method} ${c.req.path} failed: ${describeFailure(error)}`)
     return problemResponse(c, problem)
   })
-  return app
+  // Cached tiles are answered at the listener without the app's per-request work.
+  const fastPath = cachedTileFastPath(tiles)
+  return Object.assign(app, { fastPaths: [observer ? observer.fastPath(fastPath) : fastPath] })
 }

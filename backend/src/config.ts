@@ -88,3 +88,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export class ConfigError extends Error {}
+
+// Settings read when they are used rather than at start: the basemap per request (a changed
+// environment is what the browser sees next), the tile budget when an app is created, the
+// ending-soon window per request and per reminder run.
+
+const styleUrl = z.url({ protocol: /^https?$/ })
+
+/** The basemap style URL from BASEMAP_STYLE_URL, or null when unset or not an http(s) URL. */
+export function basemapStyleUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const parsed = styleUrl.safeParse(env.BASEMAP_STYLE_URL?.trim())
+  return parsed.success ? parsed.data : null
+}
+
+/** PUBLIC_URL (the address people reach the app at), or null when unset or not an http(s) URL. */
+export function publicUrlSetting(env: NodeJS.ProcessEnv = process.env): string | null {
+  const parsed = styleUrl.safeParse(env.PUBLIC_URL?.trim())
+  return parsed.success ? parsed.data : null
+}
+
+/** The memory for compressed vector tiles in bytes: TILE_CACHE_MB, else 64 MB. */
+export function tileCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const megabytes = Number(env.TILE_CACHE_MB ?? 64)
+  return Number.isFinite(megabytes) ? megabytes * 2 ** 20 : 64 * 2 ** 20
+}
+
+/** The ending-soon window in months: AGREEMENT_ENDING_MONTHS (1–120), else 6. */
+export function endingMonthsDefault(env: NodeJS.ProcessEnv = process.env): number {
+  const months = Number(env.AGREEMENT_ENDING_MONTHS)
+  return Number.isInteger(months) && months >= 1 && months <= 120 ? months : 6
+}

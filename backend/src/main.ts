@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
 import { DatabaseUnavailableError, openDatabase } from './db/database.ts'
 import { EmbeddedLockedError } from './db/embedded.ts'
-import { prepareDatabase } from './db/prepare.ts'
 import { startServer } from './server.ts'
+import { prepareDatabase } from './startup/prepare-database.ts'
 
 // `npm start`: migrate, seed an empty embedded database, build the front end if it is missing,
 // and serve the API under /api and the map under / on PORT.
@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   await prepareDatabase(db, config, log)
   const { createMetrics } = await import('./metrics/metrics.ts')
   const metrics = config.admin ? createMetrics(db) : undefined
-  const app = createApp(db, { frontendDir, metrics, logFormat: config.logFormat, serveSourceMaps: config.serveSourceMaps })
+  const app = createApp(db, {
+    frontendDir,
+    metrics,
+    logFormat: config.logFormat,
+    serveSourceMaps: config.serveSourceMaps,
+  })
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
   startEndingSoonChecks(db.sql)

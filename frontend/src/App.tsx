@@ -1,7 +1,7 @@
 import { createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { AccountEntry } from './account/AccountEntry.tsx'
-import { fetchBasemapStyleUrl } from './api/api-client.ts'
+import { fetchBasemapStyleUrl } from './api/map-api.ts'
 import { FeaturePanel } from './components/FeaturePanel.tsx'
 import { FilterPanel } from './components/FilterPanel.tsx'
 import { LayerPanel } from './components/LayerPanel.tsx'

@@ -1,10 +1,10 @@
+import { type AgreementStatus, agreementNextStates } from '../contract/lifecycles.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { agreementNextStates, type agreementStatuses } from '../layers/vocabulary.ts'
 
-export type AgreementStatus = keyof typeof agreementStatuses
+export type { AgreementStatus }
 
-// The lifecycle table lives with the vocabularies, which the front end reads too, so the
-// transition buttons and the API never disagree. The schema calls DOMAIN's "expiring" state 'ending'.
+// The lifecycle table lives in the contract, which the front end reads too, so the transition
+// buttons and the API never disagree.
 export const nextStates = agreementNextStates
 
 /** Statuses in which the agreement is on the public map (the interim_uses view). */

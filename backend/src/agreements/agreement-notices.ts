@@ -1,5 +1,5 @@
+import { agreementStatuses } from '../contract/vocabulary.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { agreementStatuses } from '../layers/vocabulary.ts'
 import { notifyUsers, ownerUsersOfAgreement } from '../notifications/notify.queries.ts'
 import type { AgreementStatus } from './agreement-lifecycle.ts'
 

@@ -1,20 +1,16 @@
-import { z } from 'zod'
+import { findLayer, type Layer } from '../contract/layers.ts'
 import type { Queries } from '../db/sql-client.ts'
+import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import type { Versioned } from '../http/version-match.ts'
 import type { Bbox } from '../layers/layer-events.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
-
-const idParam = z.coerce.number().int().positive()
 
 /** The interim-uses layer: what changes on the public map when an agreement starts or ends. */
 export const interimUsesLayer = findLayer('interim-uses') as Layer
 
 /** The agreement's id from the path; anything else is a 404 like an unknown id. */
 export function agreementId(raw: string): number {
-  const id = idParam.safeParse(raw)
-  if (!id.success) throw agreementNotFound(raw)
-  return id.data
+  return pathIdOr(raw, agreementNotFound)
 }
 
 /** The same answer for an agreement that does not exist and one the caller may not see. */

@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
-import { readJson } from '../auth/read-json.ts'
+import { audit } from '../access/audit.queries.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import type { Agreement } from '../contract/agreements.schema.ts'
+import { transitionSchema } from '../contract/agreements.schema.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { readJson } from '../http/read-json.ts'
 import { plotBbox, plotsLayer } from '../offers/plot-from-offer.queries.ts'
-import { audit } from '../privacy/audit.queries.ts'
 import {
   type AgreementStatus,
   canTransition,
@@ -15,8 +17,7 @@ import {
 } from './agreement-lifecycle.ts'
 import { notifyAgreementStatus } from './agreement-notices.ts'
 import { agreementBbox, agreementId, agreementNotFound, interimUsesLayer } from './agreement-params.ts'
-import { type Agreement, findAgreement } from './agreements.queries.ts'
-import { transitionSchema } from './agreements.schema.ts'
+import { findAgreement } from './agreements.queries.ts'
 
 /** POST /api/agreements/{id}/transitions { to, reason? }: one dated, attributed lifecycle step. */
 export const transitionRoutes = new Hono<AppEnv>().post('/:id/transitions', async (c) => {

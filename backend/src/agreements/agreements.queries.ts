@@ -1,52 +1,9 @@
+import { agreementVisible } from '../access/visibility.ts'
+import type { Agreement, AgreementPartyInput } from '../contract/agreements.schema.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { saveContact } from '../offers/offers.queries.ts'
-import type { ContactInput } from '../offers/offers.schema.ts'
-import { agreementVisible } from '../privacy/access.ts'
-import type { AgreementStatus } from './agreement-lifecycle.ts'
-import type { AgreementPartyInput, PartyKind, partyRoles } from './agreements.schema.ts'
-
-/** An agreement as planners (staff) and its parties' owners see it. */
-export type Agreement = {
-  id: number
-  municipality: string
-  name: string
-  use: string
-  status: AgreementStatus
-  term_start: string | null
-  term_end: string | null
-  notice_period_months: number | null
-  public_access: boolean
-  upkeep_by: string | null
-  insurance_by: string | null
-  clearance_paid_by: string | null
-  conditions: string | null
-  /** Staff only. */
-  internal_notes?: string | null
-  description: string | null
-  offer_id: number | null
-  plots: { id: number; name: string; status: string; area_m2: number }[]
-  parties: {
-    party_id: number
-    role: (typeof partyRoles)[number]
-    kind: PartyKind
-    public_name: string | null
-    /** Staff only. */
-    contact?: ContactInput | null
-  }[]
-  transitions: {
-    from_status: AgreementStatus | null
-    to_status: AgreementStatus
-    reason: string | null
-    changed_at: string
-    changed_by?: number | null
-  }[]
-  documents: { id: number; filename: string; size_bytes: number; uploaded_at: string }[]
-  version: number
-  created_at: string
-  updated_at: string
-}
 
 /** Whether the caller sees the planners' view (notes, contacts, who made each step). */
 export const isStaff = (user: CurrentUser) => user.role === 'admin' || user.role === 'planner'

@@ -1,14 +1,21 @@
 import { Hono } from 'hono'
-import { readJson } from '../auth/read-json.ts'
+import { audit } from '../access/audit.queries.ts'
+import { assertMayActOn } from '../access/visibility.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import { endingMonthsDefault } from '../config.ts'
+import {
+  type Agreement,
+  agreementColumns,
+  agreementPatchSchema,
+  newAgreementSchema,
+} from '../contract/agreements.schema.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
+import { readJson } from '../http/read-json.ts'
 import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { setColumns } from '../offers/offers.queries.ts'
-import { assertMayActOn } from '../privacy/access.ts'
-import { audit } from '../privacy/audit.queries.ts'
 import { documentRoutes } from './agreement-documents.routes.ts'
 import { publicStatuses } from './agreement-lifecycle.ts'
 import {
@@ -20,16 +27,14 @@ import {
 } from './agreement-params.ts'
 import { transitionRoutes } from './agreement-transitions.routes.ts'
 import {
-  type Agreement,
   findAgreement,
   isStaff,
   listAgreements,
   setAgreementParties,
   setAgreementPlots,
 } from './agreements.queries.ts'
-import { agreementColumns, agreementPatchSchema, newAgreementSchema } from './agreements.schema.ts'
 import { createAgreement } from './create-agreement.ts'
-import { endingMonthsDefault, endingSoon } from './ending-soon.queries.ts'
+import { endingSoon } from './ending-soon.queries.ts'
 
 /** Records the read of agreements' non-public fields and, for staff, their parties' contacts. */
 export async function auditAgreementRead(

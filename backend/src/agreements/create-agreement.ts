@@ -1,18 +1,22 @@
+import { audit } from '../access/audit.queries.ts'
+import { assertMayActOn } from '../access/visibility.ts'
+import {
+  type Agreement,
+  type AgreementPartyInput,
+  agreementColumns,
+  type NewAgreement,
+} from '../contract/agreements.schema.ts'
 import type { Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { findOffer } from '../offers/offers.queries.ts'
-import { assertMayActOn } from '../privacy/access.ts'
-import { audit } from '../privacy/audit.queries.ts'
 import { notifyAgreementStatus } from './agreement-notices.ts'
 import {
-  type Agreement,
   findAgreement,
   insertAgreement,
   setAgreementParties,
   setAgreementPlots,
 } from './agreements.queries.ts'
-import { type AgreementPartyInput, agreementColumns, type NewAgreement } from './agreements.schema.ts'
 
 // An offer's allowed uses in the words of agreements (an art offer becomes an open-air gallery).
 const useOfOffer: Record<string, string> = { art: 'open_air_gallery' }

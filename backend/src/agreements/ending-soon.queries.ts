@@ -1,27 +1,13 @@
+import { agreementVisible } from '../access/visibility.ts'
+import { endingMonthsDefault } from '../config.ts'
+import type { EndingAgreement } from '../contract/agreements.schema.ts'
 import type { Queries, Sql } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { notifyUsers } from '../notifications/notify.queries.ts'
-import { agreementVisible } from '../privacy/access.ts'
-import type { AgreementStatus } from './agreement-lifecycle.ts'
 
 // Running agreements near their end: the planners' dashboard and a reminder. "Running" is
 // active and ending (already winding down), and an agreement past its term_end that nobody has
 // ended yet stays on the list, since that is the one that needs attention most.
-
-/** The window in months: AGREEMENT_ENDING_MONTHS (1–120), else 6. */
-export function endingMonthsDefault(env: NodeJS.ProcessEnv = process.env): number {
-  const months = Number(env.AGREEMENT_ENDING_MONTHS)
-  return Number.isInteger(months) && months >= 1 && months <= 120 ? months : 6
-}
-
-export type EndingAgreement = {
-  id: number
-  name: string
-  status: AgreementStatus
-  term_end: string
-  days_left: number
-  plot_ids: number[]
-}
 
 /** Running agreements `user` may see whose term ends within `months` (or has passed), soonest first. */
 export function endingSoon(sql: Queries, user: CurrentUser, months: number): Promise<EndingAgreement[]> {

@@ -1,56 +1,27 @@
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
-import type { AppEnv } from '../http/app-types.ts'
-import { oneLine } from '../http/control-characters.ts'
-import { Problem } from '../http/problem.ts'
-import { organisationSchema } from '../offers/offers.schema.ts'
+import { publicUrlSetting } from '../config.ts'
 import {
-  type Account,
-  displayNameSchema,
-  emailSchema,
-  findAccount,
-  findLoginAccount,
-  passwordSchema,
-  selfRegisterRoles,
-} from '../users/accounts.queries.ts'
+  confirmSchema,
+  loginSchema,
+  registerSchema,
+  type SignedInAccount,
+} from '../contract/accounts.schema.ts'
+import type { AppEnv } from '../http/app-types.ts'
+import { Problem } from '../http/problem.ts'
+import { limitBody, readJson } from '../http/read-json.ts'
+import { type Account, findAccount, findLoginAccount } from '../users/accounts.queries.ts'
 import { clearLoginFailures, clientAddress, reserveLoginAttempt } from './login-limit.queries.ts'
 import { verifyDummy, verifyPassword } from './passwords.ts'
-import { limitBody, readJson } from './read-json.ts'
 import { confirmRegistration, requestRegistration } from './registration.queries.ts'
 import { requireUser } from './require-role.ts'
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from './session-cookie.ts'
 import { createSession, deleteSession } from './sessions.queries.ts'
 import { tokenRoutes } from './tokens.routes.ts'
 
-const loginSchema = z.strictObject({
-  email: oneLine.min(1).max(254),
-  password: z.string().min(1).max(1024),
-})
-
-const registerSchema = z
-  .strictObject({
-    email: emailSchema,
-    password: passwordSchema,
-    role: z.enum(selfRegisterRoles, {
-      message: `register as ${selfRegisterRoles.join(' or ')}; admin and planner accounts are made by an admin`,
-    }),
-    display_name: displayNameSchema.nullish(),
-    /** An owner who offers land for an organisation (a company, an association), not as a person. */
-    organisation: organisationSchema.optional(),
-  })
-  .refine((input) => input.organisation === undefined || input.role === 'owner', {
-    message: 'only owners offer land for an organisation',
-    path: ['organisation'],
-  })
-
-const confirmSchema = z.strictObject({ token: z.string().regex(/^[\w-]{43}$/, 'not a confirmation token') })
-
-const publicUrl = z.url({ protocol: /^https?$/ })
-
 /** Where links in mails point: PUBLIC_URL when set (behind a proxy), else the origin the request reached. */
 function publicOrigin(c: Context): string {
-  const configured = publicUrl.safeParse(process.env.PUBLIC_URL?.trim())
-  return configured.success ? new URL(configured.data).origin : new URL(c.req.url).origin
+  const configured = publicUrlSetting()
+  return configured ? new URL(configured).origin : new URL(c.req.url).origin
 }
 
 const wrongCredentials = () =>
@@ -62,7 +33,7 @@ const wrongCredentials = () =>
   )
 
 /** What sign-in, registration and /me answer: the caller's public account fields. */
-function me(account: Account) {
+function me(account: Account): SignedInAccount {
   const { id, email, role, display_name, party_id } = account
   return { id, email, role, display_name, party_id }
 }

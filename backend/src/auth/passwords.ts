@@ -4,9 +4,6 @@ import { hash, verify } from '@node-rs/argon2'
 // (m = 19 MiB, t = 2, p = 1). A stored hash names its own parameters, so raising them later
 // leaves existing hashes verifiable.
 
-export const minPasswordLength = 10
-export const maxPasswordLength = 1024
-
 /** Options for hashing; tests and seeded demo accounts may pass a lower cost. */
 export type HashCost = { memoryCost?: number; timeCost?: number }
 

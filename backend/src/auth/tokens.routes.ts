@@ -1,15 +1,12 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import { newTokenSchema } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
-import { oneLine } from '../http/control-characters.ts'
+import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
+import { readJson } from '../http/read-json.ts'
 import { bearerToken } from './authenticate.ts'
-import { readJson } from './read-json.ts'
 import { requireUser } from './require-role.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.queries.ts'
-
-const newTokenSchema = z.strictObject({ name: oneLine.min(1).max(100) })
-const tokenId = z.coerce.number().int().positive()
 
 /** /api/auth/tokens: personal API tokens for desktop GIS and scripts. */
 export const tokenRoutes = new Hono<AppEnv>()
@@ -35,8 +32,8 @@ export const tokenRoutes = new Hono<AppEnv>()
   })
   .delete('/:id', async (c) => {
     const user = requireUser(c.get('user'))
-    const id = tokenId.safeParse(c.req.param('id'))
-    const revoked = id.success && (await revokeApiToken(c.get('db').sql, user.id, id.data))
+    const id = pathId(c.req.param('id'))
+    const revoked = id !== undefined && (await revokeApiToken(c.get('db').sql, user.id, id))
     if (!revoked)
       throw new Problem(404, 'not-found', 'Token not found', `you have no API token ${c.req.param('id')}`)
     return c.body(null, 204)

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { findLayerByTable, layers } from '../contract/layers.ts'
 import { ImportError, importFeatures } from '../importing/import-features.ts'
-import { findLayerByTable, layers } from '../layers/layers.ts'
 import { log, runCli } from './run-cli.ts'
 
 // npm run db:import -- <table> <file.geojson> [--map FROM=TO ...] [--municipality AGS]

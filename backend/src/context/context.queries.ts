@@ -1,5 +1,5 @@
+import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 
 // Where a feature lies: the programme areas and official districts whose interior it shares
 // (touching a boundary does not count), each with the share of the feature inside it — of its

@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { findLayer } from '../contract/layers.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
-import { findLayer } from '../layers/layers.ts'
-import { readQuery } from '../search/read-query.ts'
+import { readQuery } from '../http/read-query.ts'
 import { featureContext } from './context.queries.ts'
 
-const featureId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const contextQuery = z.strictObject({ lang: z.enum(['de', 'en']).optional() })
 
 /** GET /api/context/{collectionId}/{featureId}: the programme areas and districts a feature lies in, and its size. */
@@ -17,8 +17,8 @@ export const contextRoutes = new Hono<AppEnv>().get('/:collectionId/:featureId',
   if (!layer) {
     throw new Problem(404, 'not-found', 'No such collection', `there is no collection "${collectionId}"`)
   }
-  const id = featureId.safeParse(c.req.param('featureId'))
-  const context = id.success ? await featureContext(c.get('db').sql, layer, id.data) : undefined
+  const id = pathId(c.req.param('featureId'))
+  const context = id !== undefined ? await featureContext(c.get('db').sql, layer, id) : undefined
   if (!context) {
     throw new Problem(
       404,

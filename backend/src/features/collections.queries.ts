@@ -1,5 +1,5 @@
+import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 
 export type Extent = {
   /** [minLon, minLat, maxLon, maxLat], null when the collection is empty. */

@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono'
+import { layers } from '../contract/layers.ts'
+import { apiBase } from '../http/api-base.ts'
 import type { AppEnv } from '../http/app-types.ts'
-import { layers } from '../layers/layers.ts'
 import { collectionExtent } from './collections.queries.ts'
 import { collectionDocument, conformanceClasses, landingPage, schemaType } from './discovery.ts'
 import { collectionSchema, queryablesSchema } from './feature-schema.ts'
 import { layerOf } from './layer-of.ts'
-import { apiBase, checkParameters, chooseLang } from './request.ts'
+import { checkParameters, chooseLang } from './request.ts'
 
 /** JSON with the language it is written in, for the discovery documents. */
 function localized(c: Context<AppEnv>, body: unknown, type = 'application/json') {

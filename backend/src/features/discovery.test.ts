@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { layers } from '../layers/layers.ts'
+import { layers } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 
 const db = useTestDatabase()

@@ -1,5 +1,5 @@
+import type { Layer } from '../contract/layers.ts'
 import { crs84, supportedCrs } from '../crs/crs.ts'
-import type { Layer } from '../layers/layers.ts'
 import type { Extent } from './collections.queries.ts'
 import type { Lang } from './request.ts'
 

@@ -1,11 +1,12 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { checkGeometry, type GeometryReasonCode } from '../contract/geometry-rules.ts'
+import type { Layer } from '../contract/layers.ts'
 import { type Crs, parseCrs } from '../crs/crs.ts'
-import { checkGeometry, type GeometryFailure } from '../geometry/geometry-rules.ts'
+import { bodyTooLarge, limitBodyTo } from '../http/body-limit.ts'
 import { refuseControlCharactersInJson } from '../http/control-characters.ts'
+import { geometryProblem } from '../http/geometry-problem.ts'
 import { Problem } from '../http/problem.ts'
-import type { Layer } from '../layers/layers.ts'
 import { swapAxes } from './swap-axes.ts'
 
 // Reading a feature sent for a write, at the boundary: size, media type, JSON syntax, nesting,
@@ -18,17 +19,9 @@ export const maxFeatureBytes = 5 * 1024 * 1024
 export const maxDepth = 32
 
 /** Middleware: 413 for bodies over maxFeatureBytes, also when sent chunked without a length. */
-export const limitFeatureBody = bodyLimit({
-  maxSize: maxFeatureBytes,
-  onError: () => {
-    throw new Problem(
-      413,
-      'body-too-large',
-      'Request body too large',
-      `a feature may have at most ${maxFeatureBytes} bytes`,
-    )
-  },
-})
+export const limitFeatureBody = limitBodyTo(maxFeatureBytes, () =>
+  bodyTooLarge(`a feature may have at most ${maxFeatureBytes} bytes`),
+)
 
 export type FeatureInput = {
   /** Validated property values by column. */
@@ -45,7 +38,17 @@ const featureMembers = new Set(['type', 'id', 'geometry', 'properties', 'bbox', 
 
 const refuse = (
   status: 400 | 415 | 422,
-  slug: string,
+  slug:
+    | 'unsupported-media-type'
+    | 'too-deeply-nested'
+    | 'malformed-json'
+    | 'not-geojson'
+    | GeometryReasonCode
+    | 'unknown-member'
+    | 'geometry-required'
+    | 'invalid-properties'
+    | 'unknown-property'
+    | 'invalid-property',
   title: string,
   detail: string,
   extra: Record<string, unknown> = {},
@@ -66,13 +69,6 @@ export function jsonDepth(text: string): number {
     else if (char === '}' || char === ']') depth -= 1
   }
   return deepest
-}
-
-function geometryProblem(failure: GeometryFailure): Problem {
-  return new Problem(422, failure.reason, 'Invalid geometry', failure.message, {
-    reason: failure.reason,
-    ...(failure.location ? { location: failure.location } : {}),
-  })
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { GeometryType, Layer } from '../layers/layers.ts'
+import type { GeometryType, Layer } from '../contract/layers.ts'
 import type { Lang } from './request.ts'
 
 // JSON Schemas derived from the layer registry: what a feature's properties look like in a

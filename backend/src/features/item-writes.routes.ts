@@ -1,10 +1,13 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { assertPlannerMayEdit } from '../auth/planner-scope.ts'
+import { assertPlannerMayEdit } from '../access/planner-scope.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
+import type { Layer } from '../contract/layers.ts'
 import { contentCrs, crs84 } from '../crs/crs.ts'
 import { writeAs } from '../db/write-as.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
+import { apiBase } from '../http/api-base.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
+import { geometryProblem } from '../http/geometry-problem.ts'
 import { Problem } from '../http/problem.ts'
 import {
   currentVersion,
@@ -13,7 +16,6 @@ import {
   updateFeature,
   upsertFeature,
 } from '../layers/layer-writes.queries.ts'
-import type { Layer } from '../layers/layers.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'
@@ -25,7 +27,7 @@ import {
   layerOf,
   readOnlyCollection,
 } from './layer-of.ts'
-import { apiBase, checkParameters } from './request.ts'
+import { checkParameters } from './request.ts'
 import { editorRoles, visibleProperties } from './visible-properties.ts'
 
 // Part 4 writes: POST creates, PUT replaces, PATCH merges (RFC 7396), DELETE removes. Every
@@ -66,10 +68,7 @@ async function checkGeometryValidity(c: Context<AppEnv>, input: FeatureInput): P
   if (input.geometry === undefined) return
   const failure = await checkValidity(c.get('db').sql, input.geometry)
   if (failure) {
-    throw new Problem(422, failure.reason, 'Invalid geometry', failure.message, {
-      reason: failure.reason,
-      ...(failure.location ? { location: failure.location } : {}),
-    })
+    throw geometryProblem(failure)
   }
 }
 

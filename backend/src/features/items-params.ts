@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
+import type { Layer } from '../contract/layers.ts'
 import { type Crs, parseCrs } from '../crs/crs.ts'
 import { Problem } from '../http/problem.ts'
-import type { Layer } from '../layers/layers.ts'
 import { publicPropertiesSchema } from './feature-schema.ts'
 import { checkParameters } from './request.ts'
 

@@ -1,6 +1,6 @@
+import type { Layer } from '../contract/layers.ts'
 import { type Crs, crs84, decimals } from '../crs/crs.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 import type { ItemsQuery } from './items-params.ts'
 
 // Reading features: PostGIS builds each GeoJSON Feature (json_build_object, st_asgeojson),

@@ -1,5 +1,5 @@
+import { findLayer, type Layer, layers } from '../contract/layers.ts'
 import { Problem } from '../http/problem.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
 
 /** The layer of a collection id from a URL, or a 404 problem naming the collections there are. */
 export function layerOf(collectionId: string): Layer {
@@ -10,6 +10,7 @@ export function layerOf(collectionId: string): Layer {
       'collection-not-found',
       'No such collection',
       `there is no collection "${collectionId}"; GET /api/collections lists them`,
+      { collections: layers.map((known) => known.id) },
     )
   }
   return layer

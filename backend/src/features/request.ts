@@ -32,11 +32,6 @@ export function chooseLang(c: Context): Lang {
   return first.startsWith('en') ? 'en' : 'de'
 }
 
-/** The absolute URL of the API root (…/api) as the client reached it, for links. */
-export function apiBase(c: Context): string {
-  return `${new URL(c.req.url).origin}/api`
-}
-
 /**
  * Refuses query parameters not in `allowed` with a 400 problem naming them, and checks `f`:
  * a typo such as `?limt=5` must not quietly return the default page.

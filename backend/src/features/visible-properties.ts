@@ -1,5 +1,5 @@
+import type { Layer } from '../contract/layers.ts'
 import type { CurrentUser } from '../http/app-types.ts'
-import type { Layer } from '../layers/layers.ts'
 
 /** Roles that edit layers, and so also see the non-public columns they edit. */
 export const editorRoles = ['planner', 'admin'] as const

@@ -1,5 +1,5 @@
+import { type GeometryFailure, GeometryReason } from '../contract/geometry-rules.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { type GeometryFailure, GeometryReason } from './geometry-rules.ts'
 
 /**
  * Asks PostGIS whether a structurally sound GeoJSON geometry is valid; on failure says why and

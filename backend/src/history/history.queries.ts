@@ -1,5 +1,5 @@
+import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 
 // Reading the history table (001: one row per insert, update and delete of a layer row, with the
 // row before and after as JSON). Properties leave only through the allow-list given by the

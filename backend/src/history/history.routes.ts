@@ -4,6 +4,7 @@ import { requireRoleOf } from '../auth/require-role.ts'
 import { featureIdOf, featureNotFound, layerOf, readOnlyCollection } from '../features/layer-of.ts'
 import { editorRoles, isEditor, visibleProperties } from '../features/visible-properties.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import { endOfDay, featuresAsOf, listVersions } from './history.queries.ts'
 import { restoreVersion } from './restore-version.ts'
@@ -39,15 +40,15 @@ export const historyRoutes = new Hono<AppEnv>()
     }
     requireRoleOf(c.get('user'), editorRoles)
     const id = featureIdOf(c.req.param('featureId'), layer)
-    const version = z.coerce.number().int().positive().safeParse(c.req.param('version'))
-    if (!version.success)
+    const version = pathId(c.req.param('version'))
+    if (version === undefined)
       throw new Problem(
         404,
         'version-not-found',
         'No such version',
         `"${c.req.param('version')}" is not a version number`,
       )
-    return restoreVersion(c, layer, id, version.data)
+    return restoreVersion(c, layer, id, version)
   })
   .get('/asof/:collectionId', async (c) => {
     const layer = layerOf(c.req.param('collectionId'))

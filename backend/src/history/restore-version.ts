@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
-import { assertPlannerMayEdit } from '../auth/planner-scope.ts'
+import { assertPlannerMayEdit } from '../access/planner-scope.ts'
+import type { Layer } from '../contract/layers.ts'
 import { writeAs } from '../db/write-as.ts'
 import { readFeature } from '../features/items.queries.ts'
 import { etagOf, featureNotFound, ifMatchVersion } from '../features/layer-of.ts'
@@ -8,7 +9,6 @@ import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 import { currentVersion, updateFeature } from '../layers/layer-writes.queries.ts'
-import type { Layer } from '../layers/layers.ts'
 import { versionSnapshot } from './history.queries.ts'
 
 // Restoring an earlier version writes it again as a new version, through the same update as

@@ -1,7 +1,9 @@
+import type { Role } from '../contract/accounts.schema.ts'
 import type { Database } from '../db/database.ts'
 import type { LayerEvents } from '../layers/layer-events.ts'
+import type { TileCache } from '../tiles/tile-cache.ts'
 
-export type Role = 'admin' | 'planner' | 'owner' | 'resident'
+export type { Role }
 
 /** The signed-in caller, set by the auth middleware from a session cookie or a bearer token. */
 export type CurrentUser = {
@@ -10,11 +12,12 @@ export type CurrentUser = {
   role: Role
 }
 
-/** What every route can reach: c.get('db'), c.get('events'), and c.get('user') when someone is signed in. */
+/** What every route can reach: c.get('db'), c.get('events'), c.get('tiles') and c.get('user') when someone is signed in. */
 export type AppEnv = {
   Variables: {
     db: Database
     events: LayerEvents
+    tiles: TileCache
     user: CurrentUser | undefined
   }
 }

@@ -33,7 +33,9 @@ async function expectRefused(response: Response, status: number) {
   expect(response.status).toBe(status)
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
   const problem = (await response.json()) as { type: string; detail: string }
-  expect(problem.type).toBe('urn:quartiersatlas:problem:control-character')
+  expect(problem.type).toBe(
+    `urn:quartiersatlas:problem:${status === 400 ? 'control-character-in-url' : 'control-character'}`,
+  )
   return problem
 }
 

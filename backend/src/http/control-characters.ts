@@ -1,19 +1,7 @@
-import { z } from 'zod'
+import { controlCharacterIn } from '../contract/text.ts'
 import { Problem } from './problem.ts'
 
-// Control characters (Unicode category Cc: C0, DEL, C1) are refused at the boundary, before any
-// SQL: PostgreSQL cannot store NUL in text (22021) or jsonb (22P05), and its error log would quote
-// the offending value. Long texts keep tab and line breaks (CR too, since a form's CRLF is one
-// line break); one-line fields, query parameters and paths allow none.
-
-const anyControl = /\p{Cc}/u
-const controlBesideLineBreaks = /[^\P{Cc}\t\n\r]/u
-
-/** The first control character in `text` as U+XXXX, or undefined; `lineBreaks` lets tab, LF and CR pass. */
-export function controlCharacterIn(text: string, lineBreaks = false): string | undefined {
-  const match = (lineBreaks ? controlBesideLineBreaks : anyControl).exec(text)
-  return match ? `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined
-}
+// Control characters in parsed JSON bodies (see contract/text.ts for the rule itself).
 
 /**
  * The path (a.b.0) and character of the first key or string in parsed JSON that holds a control
@@ -39,14 +27,6 @@ export function controlCharacterInJson(
   }
   return undefined
 }
-
-/** A trimmed one-line text (chain .min/.max): no tab, line break or other control character. */
-export const oneLine = z
-  .string()
-  .trim()
-  .refine((text) => controlCharacterIn(text) === undefined, {
-    message: 'must be one line without control characters',
-  })
 
 /** 422 naming the first field of a parsed JSON body that holds a control character. */
 export function refuseControlCharactersInJson(body: unknown): void {

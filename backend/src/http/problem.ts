@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { type ProblemSlug, type ProblemStatus, problemType } from '../contract/problems.ts'
 
 // One error funnel (RFC 9457): every refusal leaves as application/problem+json with a stable
 // `type` and a message a person can act on. A 500 is a bug: it is logged and says nothing more.
@@ -13,19 +14,21 @@ export type ProblemDetails = {
   [extension: string]: unknown
 }
 
-export const problemType = (slug: string) => `urn:quartiersatlas:problem:${slug}`
+export { problemType }
 
-/** A refusal with its status, a stable slug, a title and what to do about it. */
-export class Problem extends Error {
+/** A refusal with its status, a stable slug of the catalogue, a title and what to do about it. */
+export class Problem<S extends ProblemSlug = ProblemSlug> extends Error {
+  readonly status: ContentfulStatusCode
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly slug: string,
+    status: ProblemStatus<S> & ContentfulStatusCode,
+    readonly slug: S,
     readonly title: string,
     readonly detail?: string,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title)
+    this.status = status
   }
 
   toJSON(): ProblemDetails {
@@ -48,7 +51,7 @@ export function problemResponse(c: Context, problem: Problem): Response {
 }
 
 // PostgreSQL SQLSTATEs that a client's data can cause, mapped in this one place.
-const sqlStates: Record<string, [ContentfulStatusCode, string, string]> = {
+const sqlStates: Record<string, [400 | 409 | 422, ProblemSlug, string]> = {
   '23505': [409, 'conflict', 'This would duplicate an existing record'],
   '23503': [422, 'reference-violation', 'A referenced record does not exist or is still referenced'],
   '23514': [422, 'constraint-violation', 'A value breaks a rule of the data model'],
@@ -69,13 +72,13 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof HTTPException) {
     return new Problem(
       error.status as ContentfulStatusCode,
-      `http-${error.status}`,
+      `http-${error.status}` as const,
       error.message || 'Request refused',
     )
   }
   const code = (error as { code?: unknown } | null)?.code
   if (typeof code === 'string' && code in sqlStates) {
-    const [status, slug, title] = sqlStates[code] as [ContentfulStatusCode, string, string]
+    const [status, slug, title] = sqlStates[code] as [422 | 409, ProblemSlug, string]
     const constraint = (error as { constraint_name?: string }).constraint_name
     return new Problem(status, slug, title, constraint ? `rule: ${constraint}` : undefined)
   }

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { basemapStyleUrl } from '../client-config/client-config.routes.ts'
+import { basemapStyleUrl } from '../config.ts'
 
 // Headers that keep the browser on our side. Every response: no MIME sniffing, no full URLs in
 // Referer to other sites, no framing. Every HTML page (the map, the API docs): a Content Security

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../config.ts'
-import { findLayerByTable } from '../layers/layers.ts'
+import { findLayerByTable } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { importFeatures } from './import-features.ts'
 

@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { checkGeometry } from '../contract/geometry-rules.ts'
+import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries, type Sql } from '../db/sql-client.ts'
-import { checkGeometry } from '../geometry/geometry-rules.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import { upsertFeature } from '../layers/layer-writes.queries.ts'
-import type { Layer } from '../layers/layers.ts'
 
 // Loading a GeoJSON FeatureCollection into a layer table: all features or none. Every feature is
 // checked (geometry rules, PostGIS validity, property schema, references) and each refusal is

@@ -1,4 +1,4 @@
-import type { Layer } from './layers.ts'
+import type { Layer } from '../contract/layers.ts'
 
 // Writes announce what they changed so that derived state (the tile cache) follows before the
 // write's response leaves. One LayerEvents per app; listeners run synchronously and must be quick.

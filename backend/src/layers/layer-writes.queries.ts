@@ -1,6 +1,6 @@
+import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { Bbox } from './layer-events.ts'
-import type { Layer } from './layers.ts'
 
 // Writing layer rows. Column names come only from a layer's zod schema (the allow-list), and
 // Postgres converts JSON values to column types with jsonb_populate_record.

@@ -1,10 +1,10 @@
+import { type MailTopic, mailTopics } from '../contract/notifications.schema.ts'
 import type { Bilingual } from '../notifications/notify.queries.ts'
+
+export { type MailTopic, mailTopics }
 
 // The kinds of notice a user can turn e-mail off for, and why someone gets each: every mail
 // says it, so a recipient who should not get it knows whom to tell.
-
-export const mailTopics = ['offer-status', 'offer-review', 'agreement-status', 'agreement-ending'] as const
-export type MailTopic = (typeof mailTopics)[number]
 
 /** The topic of a notification kind ('offer.accepted' → 'offer-status'). */
 export function topicOf(kind: string): MailTopic {

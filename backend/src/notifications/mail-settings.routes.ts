@@ -1,21 +1,10 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { limitBody, readJson } from '../auth/read-json.ts'
 import { requireUser } from '../auth/require-role.ts'
+import { type MailSettings, mailSettingsInput } from '../contract/notifications.schema.ts'
 import type { Queries } from '../db/sql-client.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { limitBody, readJson } from '../http/read-json.ts'
 import { mailTopics } from '../mail/mail-topics.ts'
-
-export const mailSettingsInput = z.strictObject({
-  language: z.enum(['de', 'en']).optional(),
-  /** Per topic: true sends e-mail, false keeps the notice in the app only. Topics left out stay. */
-  email: z.partialRecord(z.enum(mailTopics), z.boolean()).optional(),
-})
-
-export type MailSettings = {
-  language: 'de' | 'en'
-  email: Record<(typeof mailTopics)[number], boolean>
-}
 
 async function readSettings(sql: Queries, userId: number): Promise<MailSettings> {
   const [user] = await sql<{ language: 'de' | 'en'; off: string[] }[]>`

@@ -1,20 +1,9 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { requireUser } from '../auth/require-role.ts'
+import type { NotificationRow } from '../contract/notifications.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
-
-const idParam = z.coerce.number().int().positive()
-
-export type NotificationRow = {
-  id: number
-  kind: string
-  subject: string
-  body: string
-  resource: string | null
-  created_at: string
-  read_at: string | null
-}
 
 /** /api/notifications: the caller's own notifications, newest first, and marking them read. */
 export const notificationRoutes = new Hono<AppEnv>()
@@ -30,13 +19,14 @@ export const notificationRoutes = new Hono<AppEnv>()
   })
   .post('/:id/read', async (c) => {
     const user = requireUser(c.get('user'))
-    const id = idParam.safeParse(c.req.param('id'))
-    const [row]: [NotificationRow?] = id.success
-      ? await c.get('db').sql`
+    const id = pathId(c.req.param('id'))
+    const [row]: [NotificationRow?] =
+      id !== undefined
+        ? await c.get('db').sql`
           update notifications set read_at = coalesce(read_at, now())
-           where id = ${id.data} and user_id = ${user.id}
+           where id = ${id} and user_id = ${user.id}
           returning id, kind, subject, body, resource, created_at, read_at`
-      : []
+        : []
     if (!row)
       throw new Problem(
         404,

@@ -1,5 +1,5 @@
+import { checkGeometry } from '../contract/geometry-rules.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { checkGeometry } from '../geometry/geometry-rules.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import { Problem } from '../http/problem.ts'
 

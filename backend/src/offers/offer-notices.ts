@@ -1,7 +1,7 @@
+import type { OfferStatus } from '../contract/offers.schema.ts'
+import { offerStatuses } from '../contract/vocabulary.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { offerStatuses } from '../layers/vocabulary.ts'
 import { notifyUsers } from '../notifications/notify.queries.ts'
-import type { OfferStatus } from './offers.schema.ts'
 
 /** Tells the offer's owner that its status changed (in the app and through the outbox). */
 export async function notifyOfferStatus(

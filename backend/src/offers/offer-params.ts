@@ -1,14 +1,10 @@
-import { z } from 'zod'
+import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import type { Versioned } from '../http/version-match.ts'
 
-const idParam = z.coerce.number().int().positive()
-
 /** The offer's id from the path; anything else is a 404 like an unknown id. */
 export function offerId(raw: string): number {
-  const id = idParam.safeParse(raw)
-  if (!id.success) throw offerNotFound(raw)
-  return id.data
+  return pathIdOr(raw, offerNotFound)
 }
 
 /** The same answer for an offer that does not exist and one the caller may not see. */

@@ -1,37 +1,8 @@
-import type { Geometry } from 'geojson'
+import { offerVisible } from '../access/visibility.ts'
+import type { ContactInput, NewOffer, Offer, OfferPatch, OfferStatus } from '../contract/offers.schema.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import { offerVisible } from '../privacy/access.ts'
-import type { ContactInput, NewOffer, OfferPatch, OfferStatus } from './offers.schema.ts'
-
-/** An offer as its owner and reviewers see it; `contact` is the owner's party contact. */
-export type Offer = {
-  id: number
-  municipality: string
-  title: string
-  status: OfferStatus
-  available_from: string | null
-  available_until: string | null
-  allowed_uses: string[]
-  conditions: string | null
-  review_reason: string | null
-  plot_id: number | null
-  owner_user_id: number | null
-  owner_party_id: number | null
-  /** The organisation the owner acts for (null for a person, who is never named). */
-  owner_organisation: string | null
-  /** Whether a planner or admin confirmed that organisation (null for a person). */
-  owner_organisation_confirmed: boolean | null
-  /** For reviewers: the offered plot is mapped as another party's (null for owners). */
-  plot_of_other_party: boolean | null
-  area_m2: number | null
-  geometry: Geometry | null
-  contact: ContactInput | null
-  version: number
-  created_at: string
-  updated_at: string
-}
 
 function selectOffers(sql: Queries, user: CurrentUser) {
   return sql`

@@ -1,8 +1,8 @@
+import { findLayer, type Layer } from '../contract/layers.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { Problem } from '../http/problem.ts'
 import type { Bbox } from '../layers/layer-events.ts'
 import { upsertFeature } from '../layers/layer-writes.queries.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
 
 /** The plots layer of the registry: accepted offers write through its write path. */
 export const plotsLayer = findLayer('plots') as Layer

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { accountsOpenApi } from './paths/accounts.paths.ts'
 import { contextOpenApi } from './paths/context.paths.ts'
 import { editingOpenApi } from './paths/editing.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
@@ -13,6 +15,10 @@ import { tilesOpenApi } from './paths/tiles.paths.ts'
 // Modules may reference the shared components of this file: #/components/responses/Problem.
 
 type Json = Record<string, unknown>
+
+/** The OpenAPI 3.0 schema of a request the routes validate with `schema` (zod 4's own output). */
+export const schemaOf = (schema: z.ZodType): Json =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json
 
 export type OpenApiModule = {
   tags?: { name: string; description: string }[]
@@ -33,6 +39,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   overlayOpenApi,
   editingOpenApi,
   interimUseOpenApi,
+  accountsOpenApi,
 ]
 
 const problem: Json = {

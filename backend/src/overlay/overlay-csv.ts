@@ -1,4 +1,4 @@
-import { fieldsOfAction, keysOf, type Labels, plotStatuses, programmes } from '../layers/vocabulary.ts'
+import { fieldsOfAction, keysOf, type Labels, plotStatuses, programmes } from '../contract/vocabulary.ts'
 import type { OverlayArea } from './overlay.queries.ts'
 
 // The overlay figures as CSV, one row per programme area. German (the default) writes what

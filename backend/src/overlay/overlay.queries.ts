@@ -1,5 +1,5 @@
+import { fieldsOfAction, keysOf, plotStatuses, programmes } from '../contract/vocabulary.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { fieldsOfAction, keysOf, plotStatuses, programmes } from '../layers/vocabulary.ts'
 import type { OverlayQuery } from './overlay.schema.ts'
 
 // The city's figures per programme area, all computed by PostGIS in the area's official CRS.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { keysOf, programmes } from '../layers/vocabulary.ts'
+import { keysOf, programmes } from '../contract/vocabulary.ts'
 
 // The overlay's query string: which programmes, which period, which municipality, which
 // language (for the CSV). Without `programmes`, all programmes; open ends are allowed.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { fieldsOfAction, plotStatuses, programmes } from '../layers/vocabulary.ts'
+import { fieldsOfAction, plotStatuses, programmes } from '../contract/vocabulary.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import type { OverlayArea } from './overlay.queries.ts'
 

@@ -1,5 +1,5 @@
+import { audit } from '../access/audit.queries.ts'
 import type { Queries } from '../db/sql-client.ts'
-import { audit } from './audit.queries.ts'
 
 // Erasure on request (GDPR art. 17). Removed or anonymised: the account's e-mail, name,
 // password, sessions and tokens; the party's contact; the texts of the person's offers (offers

@@ -1,14 +1,12 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import { audit } from '../access/audit.queries.ts'
 import { requireRoleOf, requireUser } from '../auth/require-role.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
-import { audit } from './audit.queries.ts'
 import { eraseUser } from './erasure.queries.ts'
 import { personalData } from './personal-data.queries.ts'
-
-const userId = z.coerce.number().int().positive()
 
 function userNotFound(id: string) {
   return new Problem(404, 'not-found', 'User not found', `there is no user ${id}`)
@@ -39,19 +37,18 @@ export const privacyAdminRoutes = new Hono<AppEnv>()
   })
   .get('/users/:id/data', async (c) => {
     const admin = requireRoleOf(c.get('user'), ['admin'])
-    const id = userId.safeParse(c.req.param('id'))
+    const id = pathIdOr(c.req.param('id'), userNotFound)
     const { sql } = c.get('db')
-    const data = id.success ? await personalData(sql, id.data) : undefined
-    if (!data || !id.success) throw userNotFound(c.req.param('id'))
-    await audit(sql, admin, 'export', 'users', [id.data])
+    const data = await personalData(sql, id)
+    if (!data) throw userNotFound(c.req.param('id'))
+    await audit(sql, admin, 'export', 'users', [id])
     c.header('Cache-Control', 'private, no-store')
     return c.json(data)
   })
   .post('/users/:id/erasure', async (c) => {
     const admin = requireRoleOf(c.get('user'), ['admin'])
-    const id = userId.safeParse(c.req.param('id'))
-    if (!id.success) throw userNotFound(c.req.param('id'))
-    if (id.data === admin.id) {
+    const id = pathIdOr(c.req.param('id'), userNotFound)
+    if (id === admin.id) {
       throw new Problem(
         409,
         'self-erasure',
@@ -59,7 +56,7 @@ export const privacyAdminRoutes = new Hono<AppEnv>()
         'ask another admin, so that someone can still manage the installation',
       )
     }
-    const summary = await writeAs(c.get('db').sql, admin, (tx) => eraseUser(tx, id.data, admin.id))
+    const summary = await writeAs(c.get('db').sql, admin, (tx) => eraseUser(tx, id, admin.id))
     if (!summary) throw userNotFound(c.req.param('id'))
     return c.json({ erased: true, summary })
   })

@@ -1,4 +1,4 @@
-import { findLayer, type LayerId } from '../layers/layers.ts'
+import { findLayer, type LayerId } from '../contract/layers.ts'
 import {
   agreementUses,
   fieldsOfAction,
@@ -10,7 +10,7 @@ import {
   plotStatuses,
   programmes,
   type Vocabulary,
-} from '../layers/vocabulary.ts'
+} from '../contract/vocabulary.ts'
 
 // What search reads in each public layer and how a hit describes itself. Every column named
 // here must be one of the layer's public properties (checked below at load time), so owner

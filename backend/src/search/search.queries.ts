@@ -1,5 +1,5 @@
+import { findLayer, type Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
 import { type SearchFields, searchFields } from './search-fields.ts'
 
 // Search in two statements: the first ranks every public layer's features on folded text (kept

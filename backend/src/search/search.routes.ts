@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
-import { readQuery } from './read-query.ts'
+import { readQuery } from '../http/read-query.ts'
 import { searchFeatures } from './search.queries.ts'
 import { searchFields } from './search-fields.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { findLayer } from '../layers/layers.ts'
+import { findLayer } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { searchFields } from './search-fields.ts'
 

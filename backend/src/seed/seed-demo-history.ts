@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { findLayerByTable } from '../contract/layers.ts'
 import type { Sql, Tx } from '../db/sql-client.ts'
 import { storedGeometry } from '../layers/layer-writes.queries.ts'
-import { findLayerByTable } from '../layers/layers.ts'
 
 // Past outlines of demo plots (geodata/plot_history.json), so the history and the "as of date"
 // view can tell how a plot changed. The versions are replayed as real updates (the triggers bump

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { newOfferSchema } from '../contract/offers.schema.ts'
 import type { Sql } from '../db/sql-client.ts'
 import { assertOfferGeometry } from '../offers/offer-geometry.ts'
 import { insertOffer } from '../offers/offers.queries.ts'
-import { newOfferSchema } from '../offers/offers.schema.ts'
 import { demoDataDir } from './seed-demo.ts'
 
 // Offers waiting for review (geodata/offers.json), so that a new installation shows a planner's

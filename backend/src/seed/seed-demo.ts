@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { repoRoot } from '../config.ts'
+import { findLayerByTable } from '../contract/layers.ts'
+import { agreementStatuses, agreementUses, keysOf } from '../contract/vocabulary.ts'
 import { identifiers, type Queries, type Sql } from '../db/sql-client.ts'
 import { type ImportReport, importFeatures } from '../importing/import-features.ts'
-import { findLayerByTable } from '../layers/layers.ts'
-import { agreementStatuses, agreementUses, keysOf } from '../layers/vocabulary.ts'
 import { readPlotHistories, seedPlotHistories } from './seed-demo-history.ts'
 
 // The demo data in geodata/: Leipzig's and Dortmund's programme areas, brownfields, Grünau's

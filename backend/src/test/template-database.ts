@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedDemoAccounts } from '../auth/demo-accounts.ts'
 import { type Database, openDatabase } from '../db/database.ts'
-import { prepareDatabase } from '../db/prepare.ts'
 import { createSqlClient } from '../db/sql-client.ts'
 import { seedDemoData } from '../seed/seed-demo.ts'
+import { prepareDatabase } from '../startup/prepare-database.ts'
 
 // Tests never touch a developer's data: each run builds one template database (migrated, with the
 // demo data) and every test file gets its own copy. Embedded: a copied PGlite directory.

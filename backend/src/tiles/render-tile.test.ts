@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findLayer, type Layer, layers } from '../layers/layers.ts'
+import { findLayer, type Layer, layers } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { renderTile } from './render-tile.ts'
 import { tileAt } from './tile-coordinates.ts'

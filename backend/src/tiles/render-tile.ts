@@ -1,6 +1,6 @@
+import type { Layer } from '../contract/layers.ts'
 import type { Database } from '../db/database.ts'
 import type { Queries } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 import { encodeMvt, type MvtFeature, type TileGeometry } from './encode-mvt.ts'
 import { type LayerTile, postgisLayer, shownAt, tileSpaceRows } from './tile.queries.ts'
 import { tileColumns } from './tile-columns.queries.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { findLayer, type Layer } from '../contract/layers.ts'
 import type { Bbox } from '../layers/layer-events.ts'
-import { findLayer, type Layer } from '../layers/layers.ts'
 import { combined, TileCache } from './tile-cache.ts'
 import { tileAt } from './tile-coordinates.ts'
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gunzip, gzip } from 'node:zlib'
+import { layers, type TileRules } from '../contract/layers.ts'
 import type { Bbox, LayerChange, LayerEvents } from '../layers/layer-events.ts'
-import { layers, type TileRules } from '../layers/layers.ts'
 import { bufferedBounds, intersects, type Tile } from './tile-coordinates.ts'
 
 // Compressed tiles in memory within a byte budget, least recently used out first. A write drops
@@ -151,22 +151,14 @@ export function tileKey(scope: string, tile: Tile): string {
   return `${scope}/${tile.z}/${tile.x}/${tile.y}`
 }
 
-const caches = new WeakMap<LayerEvents, TileCache>()
-
-/** The tile cache of the app that `events` belongs to (TILE_CACHE_MB, default 64), subscribed to its writes. */
-export function tileCacheOf(events: LayerEvents): TileCache {
-  let cache = caches.get(events)
-  if (!cache) {
-    const megabytes = Number(process.env.TILE_CACHE_MB ?? 64)
-    const created = new TileCache(Number.isFinite(megabytes) ? megabytes * 2 ** 20 : 64 * 2 ** 20)
-    events.subscribe((change) => created.invalidate(change))
-    caches.set(events, created)
-    cache = created
-  }
-  return cache
-}
-
 // Bytes of a tile in the cache, with a rough allowance for the key and bookkeeping.
 function sizeOf(entry: CachedTile): number {
   return entry.gzip.byteLength + (entry.brotli?.byteLength ?? 0) + 200
+}
+
+/** A tile cache of `budgetBytes` that drops the tiles each write announced on `events` changes. */
+export function tileCacheFor(events: LayerEvents, budgetBytes: number): TileCache {
+  const cache = new TileCache(budgetBytes)
+  events.subscribe((change) => cache.invalidate(change))
+  return cache
 }

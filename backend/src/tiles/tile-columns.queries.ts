@@ -1,5 +1,5 @@
+import { type Layer, layers } from '../contract/layers.ts'
 import type { Queries, Sql } from '../db/sql-client.ts'
-import { type Layer, layers } from '../layers/layers.ts'
 
 // MVT values are strings, numbers or booleans. ST_AsMVT writes any other column type (numeric,
 // date, char) as its text output, so each public property gets one cast that both encoders share:

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastPath } from '../http/fast-paths.ts'
-import type { LayerEvents } from '../layers/layer-events.ts'
-import { combined, tileCacheOf } from './tile-cache.ts'
+import { combined, type TileCache, tileKey } from './tile-cache.ts'
 import { tileReply } from './tile-headers.ts'
 
 // Cached tiles answered at the HTTP listener, before the request becomes a Fetch Request and runs
@@ -13,9 +12,8 @@ import { tileReply } from './tile-headers.ts'
 const tilePath =
   /^\/api\/(?:collections\/([a-z][a-z0-9-]*)\/)?tiles\/WebMercatorQuad\/(\d{1,2})\/(\d{1,8})\/(\d{1,8})(?:\.mvt|\.pbf)?$/
 
-/** The listener fast path for the cached tiles of the app whose writes `events` announces. */
-export function cachedTileFastPath(events: LayerEvents): FastPath {
-  const cache = tileCacheOf(events)
+/** The listener fast path for the tiles in `cache`, the app's tile cache. */
+export function cachedTileFastPath(cache: TileCache): FastPath {
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     const { headers } = request
     if (request.method !== 'GET' || headers.authorization !== undefined || headers.cookie !== undefined)
@@ -24,7 +22,7 @@ export function cachedTileFastPath(events: LayerEvents): FastPath {
     if (!match) return false
     const [, collection, z, y, x] = match
     // Numbers as parseTile reads them, so "014" finds the tile cached as 14.
-    const entry = cache.cached(`${collection ?? combined}/${Number(z)}/${Number(x)}/${Number(y)}`)
+    const entry = cache.cached(tileKey(collection ?? combined, { z: Number(z), x: Number(x), y: Number(y) }))
     if (!entry) return false
     const reply = tileReply(entry, headers['accept-encoding'], headers['if-none-match'])
     let body: Uint8Array | undefined

@@ -1,5 +1,5 @@
+import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 import type { TileColumn } from './tile-columns.queries.ts'
 import { buffer, extent, margin, type Tile, tileAffine, tileWidth } from './tile-coordinates.ts'
 

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { layers } from '../layers/layers.ts'
+import { layers } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { decodeTile, idsInTile, josephstrasse } from './tile-testing.ts'
 

@@ -1,9 +1,10 @@
 import { type Context, Hono } from 'hono'
+import { type Layer, layers } from '../contract/layers.ts'
+import { layerOf } from '../features/layer-of.ts'
+import { apiBase } from '../http/api-base.ts'
 import type { AppEnv } from '../http/app-types.ts'
-import { Problem } from '../http/problem.ts'
-import { findLayer, type Layer, layers } from '../layers/layers.ts'
 import { renderTile } from './render-tile.ts'
-import { type CachedTile, combined, tileCacheOf } from './tile-cache.ts'
+import { type CachedTile, combined } from './tile-cache.ts'
 import { parseTile } from './tile-coordinates.ts'
 import { tileReply } from './tile-headers.ts'
 import { tileJson, tilesetDescription } from './tileset-documents.ts'
@@ -11,19 +12,6 @@ import { tileJson, tilesetDescription } from './tileset-documents.ts'
 // OGC API – Tiles for every public layer and for all of them combined (one MVT layer per
 // collection), mounted with app.route('/api', tileRoutes). Tiles come from the app's cache;
 // its LayerEvents keep the cache fresh. Empty tiles answer 204 No Content.
-
-function collection(c: Context<AppEnv>): Layer {
-  const id = c.req.param('collectionId') ?? ''
-  const layer = findLayer(id)
-  if (!layer) {
-    throw new Problem(404, 'collection-not-found', 'No such collection', `there is no collection "${id}"`, {
-      collections: layers.map((known) => known.id),
-    })
-  }
-  return layer
-}
-
-const apiBase = (c: Context<AppEnv>) => `${new URL(c.req.url).origin}/api`
 
 function tilesets(base: string, title: string) {
   const href = `${base}/WebMercatorQuad`
@@ -47,7 +35,7 @@ function tilesets(base: string, title: string) {
 async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: readonly Layer[]) {
   const tile = parseTile(c.req.param('z') ?? '', c.req.param('y') ?? '', c.req.param('x') ?? '')
   const db = c.get('db')
-  const cache = tileCacheOf(c.get('events'))
+  const cache = c.get('tiles')
   const entry: CachedTile = await cache.tile(scope, tile, () => renderTile(db, tileLayers, tile))
   const reply = tileReply(entry, c.req.header('accept-encoding'), c.req.header('if-none-match'))
   if (reply.status !== 200) return c.body(null, reply.status, reply.headers)
@@ -63,21 +51,21 @@ async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: reado
 /** Routes of the tilesets of every collection and of the combined tileset. */
 export const tileRoutes = new Hono<AppEnv>()
   .get('/collections/:collectionId/tiles', (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     return c.json(tilesets(`${apiBase(c)}/collections/${layer.id}/tiles`, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad', async (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
     return c.json(await tilesetDescription(c.get('db').sql, [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/tilejson.json', async (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
     return c.json(await tileJson(c.get('db').sql, [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
-    const layer = collection(c)
+    const layer = layerOf(c.req.param('collectionId') ?? '')
     return tileResponse(c, layer.id, [layer])
   })
   .get('/tiles', (c) => c.json(tilesets(`${apiBase(c)}/tiles`, 'Quartiersatlas: all public layers')))

@@ -1,6 +1,6 @@
+import type { Layer } from '../contract/layers.ts'
 import type { Sql } from '../db/sql-client.ts'
 import { identifiers } from '../db/sql-client.ts'
-import type { Layer } from '../layers/layers.ts'
 import { tileColumns } from './tile-columns.queries.ts'
 
 // The documents that describe a tileset: TileJSON 3.0.0 for map clients (MapLibre reads it

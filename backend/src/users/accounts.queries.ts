@@ -1,37 +1,8 @@
-import { z } from 'zod'
-import { type HashCost, hashPassword, maxPasswordLength, minPasswordLength } from '../auth/passwords.ts'
+import { type HashCost, hashPassword } from '../auth/passwords.ts'
+import type { NewAccount } from '../contract/accounts.schema.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { Role } from '../http/app-types.ts'
-import { oneLine } from '../http/control-characters.ts'
 import { Problem } from '../http/problem.ts'
-
-export const roles = ['admin', 'planner', 'owner', 'resident'] as const satisfies readonly Role[]
-
-/** Roles anyone may choose when registering; admin and planner accounts are made by an admin. */
-export const selfRegisterRoles = ['owner', 'resident'] as const satisfies readonly Role[]
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ message: 'not an e-mail address' }))
-
-export const passwordSchema = z
-  .string()
-  .min(minPasswordLength, `the password must have at least ${minPasswordLength} characters`)
-  .max(maxPasswordLength, `the password must have at most ${maxPasswordLength} characters`)
-
-export const displayNameSchema = oneLine.min(1).max(100)
-
-export const newAccountSchema = z.strictObject({
-  email: emailSchema,
-  password: passwordSchema,
-  role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }),
-  display_name: displayNameSchema.nullish(),
-  party_id: z.number().int().positive().nullish(),
-})
-
-export type NewAccount = z.infer<typeof newAccountSchema>
 
 /** An account as the API shows it: never the password hash. */
 export type Account = {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { assignedAreas } from '../auth/planner-scope.ts'
-import { limitBody, readJson } from '../auth/read-json.ts'
+import { assignedAreas } from '../access/planner-scope.ts'
 import { requireRole } from '../auth/require-role.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
+import { limitBody, readJson } from '../http/read-json.ts'
 
 // Admins limit a planner to programme areas (planner_areas): an empty list lifts the limit.
 // The set is replaced as a whole in one transaction, so it is never half assigned.
@@ -12,8 +13,6 @@ import { Problem } from '../http/problem.ts'
 const assignment = z.strictObject({
   programmeAreaIds: z.array(z.number().int().positive()).max(500),
 })
-
-const userId = z.coerce.number().int().positive()
 
 /** /api/users/{id}/programme-areas: read (admin) and replace (admin) a planner's areas. */
 export const programmeAreaRoutes = new Hono<AppEnv>()
@@ -50,11 +49,11 @@ export const programmeAreaRoutes = new Hono<AppEnv>()
   })
 
 async function plannerId(sql: AppEnv['Variables']['db']['sql'], text: string): Promise<number> {
-  const id = userId.safeParse(text)
-  const [user] = id.success
-    ? await sql<{ role: string }[]>`select role from users where id = ${id.data}::bigint`
-    : []
-  if (!id.success || !user) throw new Problem(404, 'not-found', 'User not found', `there is no user ${text}`)
+  const id = pathId(text)
+  const [user] =
+    id !== undefined ? await sql<{ role: string }[]>`select role from users where id = ${id}::bigint` : []
+  if (id === undefined || !user)
+    throw new Problem(404, 'not-found', 'User not found', `there is no user ${text}`)
   if (user.role !== 'planner') {
     throw new Problem(
       422,
@@ -63,5 +62,5 @@ async function plannerId(sql: AppEnv['Variables']['db']['sql'], text: string): P
       `user ${text} is ${user.role}; admins edit everywhere`,
     )
   }
-  return id.data
+  return id
 }

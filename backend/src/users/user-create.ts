@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
+import { newAccountSchema } from '../contract/accounts.schema.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { Problem } from '../http/problem.ts'
-import { createAccount, newAccountSchema } from './accounts.queries.ts'
+import { createAccount } from './accounts.queries.ts'
 
 export const userCreateUsage =
   'usage: npm run user:create -- --email <e-mail> --password <password> --role <admin|planner|owner|resident> [--name <display name>]'

@@ -1,23 +1,13 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { limitBody, readJson } from '../auth/read-json.ts'
 import { requireRole } from '../auth/require-role.ts'
 import { deleteSessionsOf } from '../auth/sessions.queries.ts'
 import { revokeApiTokensOf } from '../auth/tokens.queries.ts'
+import { accountChangeSchema } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
+import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
-import { roles } from './accounts.queries.ts'
+import { limitBody, readJson } from '../http/read-json.ts'
 import { listAccounts, updateAccount } from './users.queries.ts'
-
-const changeSchema = z
-  .strictObject({
-    role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }).optional(),
-    disabled: z.boolean().optional(),
-    party_id: z.number().int().positive().nullable().optional(),
-  })
-  .refine((change) => Object.keys(change).length > 0, 'name at least one of role, disabled, party_id')
-
-const userId = z.coerce.number().int().positive()
 
 /** /api/users: the city's administrators list accounts, change roles, disable and link owners. */
 export const userRoutes = new Hono<AppEnv>()
@@ -26,11 +16,10 @@ export const userRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json(await listAccounts(c.get('db').sql)))
   .patch('/:id', async (c) => {
     const { sql } = c.get('db')
-    const id = userId.safeParse(c.req.param('id'))
-    if (!id.success) throw notFound(c.req.param('id'))
-    const change = await readJson(c, changeSchema)
+    const id = pathIdOr(c.req.param('id'), notFound)
+    const change = await readJson(c, accountChangeSchema)
     // An admin who demotes or disables themselves could leave the city without any admin.
-    if (id.data === c.get('user')?.id && (change.role !== undefined || change.disabled !== undefined)) {
+    if (id === c.get('user')?.id && (change.role !== undefined || change.disabled !== undefined)) {
       throw new Problem(
         422,
         'own-account',
@@ -39,7 +28,7 @@ export const userRoutes = new Hono<AppEnv>()
       )
     }
     const account = await sql.begin(async (tx) => {
-      const updated = await updateAccount(tx, id.data, change)
+      const updated = await updateAccount(tx, id, change)
       if (updated?.disabled_at) {
         await deleteSessionsOf(tx, updated.id)
         await revokeApiTokensOf(tx, updated.id)

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js'
-import { type Account, isProblem, type Problem, signIn } from '../editing/editing-api.ts'
+import { type Account, register, signIn } from '../api/auth-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { et } from '../editing/editing-messages.ts'
-import { register } from '../interim-use/interim-use-api.ts'
 import { am } from './account-messages.ts'
 
 // One dialog for signing in and for creating an account. Owners and residents register

@@ -1,4 +1,4 @@
-import { lang } from '../i18n/locale.ts'
+import { makeMessages } from '../i18n/make-messages.ts'
 
 // The account's words (registration, the account bar), German and English: few, since every
 // visitor loads them; the workspace's own words come with its chunk (interim-messages.ts).
@@ -38,6 +38,4 @@ const en: Record<AccountMessage, string> = {
 }
 
 /** The account text for `key` in the current language. */
-export function am(key: AccountMessage): string {
-  return lang() === 'en' ? en[key] : de[key]
-}
+export const am = makeMessages(de, en)

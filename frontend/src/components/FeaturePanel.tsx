@@ -1,5 +1,6 @@
 import { createEffect, createResource, For, type JSX, on, onCleanup, Show } from 'solid-js'
-import { ApiError, fetchContext, fetchFeature } from '../api/api-client.ts'
+import { ApiError } from '../api/client.ts'
+import { fetchContext, fetchFeature } from '../api/map-api.ts'
 import { formatArea, formatDate, formatLength, formatNumber, label, t } from '../i18n/locale.ts'
 import type { FeatureRef, Inset, MapHandle } from '../map/map-view.ts'
 import { findLayer, vocabulary } from '../registry.ts'

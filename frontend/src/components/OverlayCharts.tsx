@@ -1,5 +1,5 @@
 import { For } from 'solid-js'
-import type { OverlayArea } from '../api/api-schemas.ts'
+import type { OverlayArea } from '../../../backend/src/contract/map.schema.ts'
 import { formatNumber, formatPercent, label, t } from '../i18n/locale.ts'
 import { plotStatusColours } from '../map/palette.ts'
 import { vocabulary } from '../registry.ts'

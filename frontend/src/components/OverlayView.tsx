@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { fetchOverlayFigures, type OverlayQuery, overlayQueryString } from '../api/api-client.ts'
+import { fetchOverlayFigures, type OverlayQuery, overlayQueryString } from '../api/map-api.ts'
 import { formatDate, formatNumber, formatPercent, label, t } from '../i18n/locale.ts'
 import { vocabulary } from '../registry.ts'
 import { OverlayCharts } from './OverlayCharts.tsx'

@@ -1,6 +1,6 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js'
-import { searchFeatures } from '../api/api-client.ts'
-import type { SearchResult } from '../api/api-schemas.ts'
+import type { SearchResult } from '../../../backend/src/contract/map.schema.ts'
+import { searchFeatures } from '../api/map-api.ts'
 import { label, lang, t } from '../i18n/locale.ts'
 import type { FeatureRef } from '../map/map-view.ts'
 import { findLayer, type LayerId } from '../registry.ts'

@@ -1,5 +1,4 @@
-import type { Labels, LayerId, Vocabulary } from '../registry.ts'
-import { vocabulary } from '../registry.ts'
+import { findLayer, type Labels, type LayerId, type Vocabulary } from '../registry.ts'
 
 // How the feature panel names public properties and which vocabulary translates their values.
 
@@ -41,28 +40,9 @@ export const propertyNames: Record<string, Labels> = {
   approximate: { de: 'Lage ungefähr', en: 'Approximate location' },
 }
 
-const shared: Record<string, Vocabulary> = {
-  programme: vocabulary.programmes,
-  contamination: vocabulary.contaminations,
-  use: vocabulary.agreementUses,
-  field_of_action: vocabulary.fieldsOfAction,
-  priority: vocabulary.priorities,
-  time_frame: vocabulary.timeFrames,
-  mode: vocabulary.linkModes,
-  kind: vocabulary.placeKinds,
-}
-
-const statuses: Partial<Record<LayerId, Vocabulary>> = {
-  'programme-areas': vocabulary.programmeAreaStatuses,
-  plots: vocabulary.plotStatuses,
-  'interim-uses': vocabulary.agreementStatuses,
-  measures: vocabulary.measureStatuses,
-  links: vocabulary.linkStatuses,
-}
-
-/** The vocabulary for a property of a collection, if its values are keys. */
+/** The vocabulary for a property of a collection, if its values are keys (the registry says which). */
 export function vocabularyFor(collection: LayerId, property: string): Vocabulary | undefined {
-  return property === 'status' ? statuses[collection] : shared[property]
+  return findLayer(collection)?.vocabularies[property]
 }
 
 /** Properties shown as dates. */

@@ -1,9 +1,9 @@
 import { Show } from 'solid-js'
+import type { Problem } from '../api/client.ts'
 import type { Measurement } from '../geometry/measure.ts'
 import { formatMeasurement } from '../geometry/measure.ts'
 import type { Validation } from '../geometry/validate.ts'
 import { lang } from '../i18n/locale.ts'
-import type { Problem } from './editing-api.ts'
 import { et, reasonText } from './editing-messages.ts'
 
 type Props = {

@@ -1,6 +1,8 @@
 import type { Feature, Geometry } from 'geojson'
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
+import type { Account } from '../api/auth-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { measure, sridFor } from '../geometry/measure.ts'
 import { validateGeometry } from '../geometry/validate.ts'
 import { label } from '../i18n/locale.ts'
@@ -15,11 +17,8 @@ import { ConflictView } from './ConflictView.tsx'
 import { EditingStatus } from './EditingStatus.tsx'
 import { EditingToolbar, type ToolAction } from './EditingToolbar.tsx'
 import {
-  type Account,
   deleteStored,
   fetchHistory,
-  isProblem,
-  type Problem,
   readStored,
   restoreVersion,
   type Stored,

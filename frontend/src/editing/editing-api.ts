@@ -1,59 +1,16 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
+import type { FeatureHistory, FeatureVersion } from '../../../backend/src/contract/history.schema.ts'
+import { type Problem, problemOf } from '../api/client.ts'
 
-// The planner's calls: sign-in, reading a feature with its ETag (and non-public properties),
-// saving with If-Match, history, restore, and layers as of a date. Problems come back as data
-// so the UI can show the server's words.
-
-export type Account = { id: number; email: string; role: string; display_name: string | null }
-
-export type Problem = {
-  status: number
-  type?: string
-  title?: string
-  detail?: string
-  reason?: string
-  location?: [number, number]
-  programmeAreas?: { id: number; name: string }[]
-  errors?: { field?: string; path?: string; message: string }[]
-}
+// The planner's calls: reading a feature with its ETag (and non-public properties), saving with
+// If-Match, history, restore, and layers as of a date. Problems come back as data (the client's
+// Problem) so the UI can show the server's words.
 
 export type Stored = { feature: Feature; etag: string }
 
 export type SaveResult =
   | { ok: true; stored: Stored }
   | { ok: false; conflict: Stored | null; problem: Problem }
-
-const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' }
-
-/** The server's problem+json as data (or a bare status when the body is not JSON). */
-export async function problemOf(response: Response): Promise<Problem> {
-  try {
-    return { status: response.status, ...((await response.json()) as object) }
-  } catch {
-    return { status: response.status, title: `HTTP ${response.status}` }
-  }
-}
-
-/** The signed-in account, or null. */
-export async function currentAccount(): Promise<Account | null> {
-  const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' } })
-  return response.ok ? ((await response.json()) as Account) : null
-}
-
-/** Signs in with a session cookie; the account, or the server's problem. */
-export async function signIn(email: string, password: string): Promise<Account | Problem> {
-  const response = await fetch('/api/auth/login', {
-    method: 'POST',
-    headers: jsonHeaders,
-    body: JSON.stringify({ email, password }),
-  })
-  return response.ok ? ((await response.json()) as Account) : problemOf(response)
-}
-
-/** Signs out. */
-export async function signOut(): Promise<void> {
-  await fetch('/api/auth/logout', { method: 'POST' })
-}
 
 const itemPath = (collection: string, id?: number | string) =>
   `/api/collections/${encodeURIComponent(collection)}/items${id === undefined ? '' : `/${encodeURIComponent(id)}`}`
@@ -102,19 +59,13 @@ export async function saveFeature(
   return { ok: false, problem, conflict: null }
 }
 
-export type Version = {
-  version: number
-  operation: 'insert' | 'update' | 'delete'
-  changedAt: string
-  author: { name: string | null; email: string } | null
-  feature: Feature
-}
+export type Version = FeatureVersion
 
 /** Every saved version of a feature, oldest first. */
 export async function fetchHistory(collection: string, id: number | string): Promise<Version[]> {
   const response = await fetch(`${itemPath(collection, id)}/history`, { cache: 'no-store' })
   if (!response.ok) return []
-  return ((await response.json()) as { versions: Version[] }).versions
+  return ((await response.json()) as FeatureHistory).versions
 }
 
 /** Saves `version` again as the newest version. */
@@ -147,9 +98,4 @@ export async function deleteStored(
 ): Promise<true | Problem> {
   const response = await fetch(itemPath(collection, id), { method: 'DELETE', headers: { 'If-Match': etag } })
   return response.ok ? true : problemOf(response)
-}
-
-/** Whether a call's answer is a problem rather than data. */
-export function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number'
 }

@@ -1,4 +1,5 @@
 import { lang } from '../i18n/locale.ts'
+import { makeMessages } from '../i18n/make-messages.ts'
 
 // The editing tools' words, German and English; validation reasons by their stable codes.
 
@@ -113,9 +114,7 @@ const en: Record<EditingMessage, string> = {
 }
 
 /** The editing text for `key` in the current language. */
-export function et(key: EditingMessage): string {
-  return lang() === 'en' ? en[key] : de[key]
-}
+export const et = makeMessages(de, en)
 
 const reasons: Record<string, { de: string; en: string }> = {
   'self-intersection': {

@@ -1,4 +1,5 @@
 import type { Geometry, LineString, MultiPolygon, Polygon } from 'geojson'
+import { isProblem, type Problem } from '../api/client.ts'
 import { bufferLine } from '../geometry/buffer-line.ts'
 import { cutHole } from '../geometry/cut-hole.ts'
 import { mergePolygons } from '../geometry/merge-polygons.ts'
@@ -6,7 +7,7 @@ import { splitPolygon } from '../geometry/split-polygon.ts'
 import type { DrawSession } from '../map/draw/draw-session.ts'
 import type { FeatureRef } from '../map/map-view.ts'
 import type { LayerId } from '../registry.ts'
-import { deleteStored, isProblem, type Problem, readStored, saveFeature } from './editing-api.ts'
+import { deleteStored, readStored, saveFeature } from './editing-api.ts'
 import { et } from './editing-messages.ts'
 
 // The geometry operations as the planner uses them: the pure functions of ../geometry/ applied

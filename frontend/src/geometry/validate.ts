@@ -4,8 +4,8 @@ import {
   checkGeometry,
   GeometryReason,
   type GeometryReasonCode,
-} from '../../../backend/src/geometry/geometry-rules.ts'
-import type { GeometryType } from '../../../backend/src/layers/layers.ts'
+} from '../../../backend/src/contract/geometry-rules.ts'
+import type { GeometryType } from '../../../backend/src/contract/layers.ts'
 
 // Validation while drawing: the server's structural rules (the same module, so the reason codes
 // are the same) plus the validity checks PostGIS makes on save that a browser can make too:

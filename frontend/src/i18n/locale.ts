@@ -1,17 +1,8 @@
-import { createSignal } from 'solid-js'
 import type { Labels } from '../registry.ts'
-import { type MessageKey, messages } from './messages.ts'
+import { type Lang, lang, setLangSignal } from './lang.ts'
 
-export type Lang = 'de' | 'en'
-
-/** The language from `?lang=`, German unless English is asked for. */
-export function langFromLocation(search = location.search): Lang {
-  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'de'
-}
-
-const [lang, setLangSignal] = createSignal<Lang>(langFromLocation())
-
-export { lang }
+export { type Lang, lang, langFromLocation } from './lang.ts'
+export { t } from './messages.ts'
 
 /** Switches the language: the URL (`?lang=en`), `<html lang>` and every text follow. */
 export function setLang(next: Lang): void {
@@ -21,11 +12,6 @@ export function setLang(next: Lang): void {
   if (next === 'en') url.searchParams.set('lang', 'en')
   else url.searchParams.delete('lang')
   history.replaceState(history.state, '', url)
-}
-
-/** The interface text for `key` in the current language. */
-export function t(key: MessageKey): string {
-  return messages[lang()][key]
 }
 
 /** A registry label ({ de, en }) in the current language. */

@@ -1,3 +1,5 @@
+import { makeMessages } from './make-messages.ts'
+
 // Interface texts, German first. Layer titles and vocabulary labels come from the registry.
 
 const de = {
@@ -123,4 +125,5 @@ const en: Record<MessageKey, string> = {
   activeLegend: 'Active legend',
 }
 
-export const messages = { de, en }
+/** The interface text for `key` in the current language. */
+export const t = makeMessages(de, en)

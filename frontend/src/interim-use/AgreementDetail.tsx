@@ -1,5 +1,5 @@
 import { createResource, createSignal, createUniqueId, Show, Suspense } from 'solid-js'
-import { isProblem } from '../editing/editing-api.ts'
+import { isProblem } from '../api/client.ts'
 import { vocabulary } from '../registry.ts'
 import { AgreementDocuments } from './AgreementDocuments.tsx'
 import { AgreementEdit } from './AgreementEdit.tsx'

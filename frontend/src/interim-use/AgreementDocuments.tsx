@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { formatDate, formatNumber } from '../i18n/locale.ts'
 import { im } from './interim-messages.ts'
 import { type Agreement, documentUrl, uploadDocument } from './interim-use-api.ts'

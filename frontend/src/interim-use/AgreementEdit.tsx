@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, Show } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { AgreementTermsFields } from './AgreementTermsFields.tsx'
 import { termsOf } from './agreement-form-data.ts'
 import { im } from './interim-messages.ts'

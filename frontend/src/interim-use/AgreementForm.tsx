@@ -1,5 +1,5 @@
 import { createResource, createSignal, createUniqueId, For, Show, Suspense } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { formatArea } from '../i18n/locale.ts'
 import { AgreementTermsFields } from './AgreementTermsFields.tsx'
 import { partiesOf, plotIdsOf, termsOf } from './agreement-form-data.ts'

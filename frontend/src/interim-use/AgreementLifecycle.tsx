@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { agreementNextStates } from '../../../backend/src/contract/lifecycles.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { formatDate } from '../i18n/locale.ts'
 import { vocabulary } from '../registry.ts'
 import { im } from './interim-messages.ts'
@@ -18,7 +19,7 @@ export function AgreementLifecycle(props: Props) {
   const [terminating, setTerminating] = createSignal(false)
   const [problem, setProblem] = createSignal<Problem>()
   const [busy, setBusy] = createSignal(false)
-  const next = () => vocabulary.agreementNextStates[props.agreement.status]
+  const next = () => agreementNextStates[props.agreement.status]
   const status = (key: string | null) => word(vocabulary.agreementStatuses, key)
   const go = async (to: AgreementStatus, reason?: string) => {
     setBusy(true)

@@ -1,5 +1,5 @@
 import { createEffect, createResource, createSignal, For, on, Show, Suspense } from 'solid-js'
-import { isProblem } from '../editing/editing-api.ts'
+import { isProblem } from '../api/client.ts'
 import { vocabulary } from '../registry.ts'
 import { AgreementDetail } from './AgreementDetail.tsx'
 import { AgreementForm } from './AgreementForm.tsx'

@@ -1,5 +1,5 @@
 import { createResource, For, Show, Suspense } from 'solid-js'
-import { isProblem } from '../editing/editing-api.ts'
+import { isProblem } from '../api/client.ts'
 import { formatDate, formatNumber } from '../i18n/locale.ts'
 import { vocabulary } from '../registry.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'

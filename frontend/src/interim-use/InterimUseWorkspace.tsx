@@ -1,7 +1,7 @@
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { Dynamic } from 'solid-js/web'
 import { am } from '../account/account-messages.ts'
-import type { Account } from '../editing/editing-api.ts'
+import type { Account } from '../api/auth-api.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { AgreementsView } from './AgreementsView.tsx'
 import { EndingSoon } from './EndingSoon.tsx'

@@ -1,6 +1,6 @@
 import { createResource, For, Show } from 'solid-js'
-import { mailTopics } from '../../../backend/src/mail/mail-topics.ts'
-import { isProblem } from '../editing/editing-api.ts'
+import { mailTopics } from '../../../backend/src/contract/notifications.schema.ts'
+import { isProblem } from '../api/client.ts'
 import { im } from './interim-messages.ts'
 import { getMailSettings, type MailSettings, putMailSettings } from './interim-use-api.ts'
 

@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js'
-import { isProblem } from '../editing/editing-api.ts'
+import { isProblem } from '../api/client.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'
 import { im } from './interim-messages.ts'
 import { myDataUrl, requestErasure } from './interim-use-api.ts'

@@ -1,5 +1,5 @@
 import { createResource, For, Show } from 'solid-js'
-import { isProblem } from '../editing/editing-api.ts'
+import { isProblem } from '../api/client.ts'
 import { formatDate } from '../i18n/locale.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'
 import { im } from './interim-messages.ts'

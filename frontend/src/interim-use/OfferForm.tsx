@@ -1,6 +1,6 @@
 import type { Geometry } from 'geojson'
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { reasonText } from '../editing/editing-messages.ts'
 import { measure, sridFor } from '../geometry/measure.ts'
 import { validateGeometry } from '../geometry/validate.ts'

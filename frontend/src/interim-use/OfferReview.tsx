@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { formatArea } from '../i18n/locale.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { vocabulary } from '../registry.ts'

@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
-import { isProblem, type Problem } from '../editing/editing-api.ts'
+import { isProblem, type Problem } from '../api/client.ts'
 import { formatArea, formatDate, label } from '../i18n/locale.ts'
 import { vocabulary } from '../registry.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import type { Problem } from '../editing/editing-api.ts'
+import type { Problem } from '../api/client.ts'
 
 // A refused request in the server's own words: what went wrong and, per field, why.
 

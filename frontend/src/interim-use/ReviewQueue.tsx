@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, onCleanup, Show, Suspense } from 'solid-js'
-import { isProblem } from '../editing/editing-api.ts'
+import { isProblem } from '../api/client.ts'
 import { vocabulary } from '../registry.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'
 import { im } from './interim-messages.ts'

@@ -1,4 +1,4 @@
-import { lang } from '../i18n/locale.ts'
+import { makeMessages } from '../i18n/make-messages.ts'
 
 // The interim-use workspace's words, German and English. Statuses and uses come from the shared
 // vocabularies (registry), not from here.
@@ -278,6 +278,4 @@ const en: Record<InterimMessage, string> = {
 }
 
 /** The workspace text for `key` in the current language. */
-export function im(key: InterimMessage): string {
-  return lang() === 'en' ? en[key] : de[key]
-}
+export const im = makeMessages(de, en)

@@ -1,100 +1,73 @@
-import type { AgreementStatus } from '../../../backend/src/agreements/agreement-lifecycle.ts'
-import type { Agreement } from '../../../backend/src/agreements/agreements.queries.ts'
-import type { AgreementPatch, NewAgreement } from '../../../backend/src/agreements/agreements.schema.ts'
-import type { EndingAgreement } from '../../../backend/src/agreements/ending-soon.queries.ts'
-import type { MailSettings } from '../../../backend/src/notifications/mail-settings.routes.ts'
-import type { NotificationRow } from '../../../backend/src/notifications/notifications.routes.ts'
-import type { Offer } from '../../../backend/src/offers/offers.queries.ts'
-import type { NewOffer, OfferPatch, OfferStatus } from '../../../backend/src/offers/offers.schema.ts'
-import { type Account, type Problem, problemOf } from '../editing/editing-api.ts'
+import type {
+  Agreement,
+  AgreementPatch,
+  EndingAgreement,
+  NewAgreement,
+} from '../../../backend/src/contract/agreements.schema.ts'
+import type { AgreementStatus } from '../../../backend/src/contract/lifecycles.ts'
+import type { MailSettings, NotificationRow } from '../../../backend/src/contract/notifications.schema.ts'
+import type { NewOffer, Offer, OfferPatch, OfferStatus } from '../../../backend/src/contract/offers.schema.ts'
+import { call, type Problem, problemOf } from '../api/client.ts'
 
-// The calls of the interim-use workspace: registration, offers, their review, agreements and
-// their lifecycle and documents, notifications, and the caller's own data. Every call answers
-// with data or with the server's problem, so the screens can show the server's words.
+// The calls of the interim-use workspace: offers, their review, agreements and their lifecycle
+// and documents, notifications, and the caller's own data. Every call answers with data or with
+// the server's problem, so the screens can show the server's words.
 
-export type { AgreementStatus } from '../../../backend/src/agreements/agreement-lifecycle.ts'
-export type { Agreement } from '../../../backend/src/agreements/agreements.queries.ts'
+// The shapes are the contract's: the server's response types and its request schemas.
 export type {
+  Agreement,
   AgreementPartyInput as PartyInput,
   AgreementPatch,
+  EndingAgreement,
   NewAgreement as AgreementInput,
-} from '../../../backend/src/agreements/agreements.schema.ts'
-export type { EndingAgreement } from '../../../backend/src/agreements/ending-soon.queries.ts'
-export type { MailSettings } from '../../../backend/src/notifications/mail-settings.routes.ts'
-export type { NotificationRow as Notification } from '../../../backend/src/notifications/notifications.routes.ts'
-// The shapes are the server's own: its response types and its request schemas.
-export type { Offer } from '../../../backend/src/offers/offers.queries.ts'
+} from '../../../backend/src/contract/agreements.schema.ts'
+export type { AgreementStatus } from '../../../backend/src/contract/lifecycles.ts'
+export type {
+  MailSettings,
+  NotificationRow as Notification,
+} from '../../../backend/src/contract/notifications.schema.ts'
 export type {
   ContactInput as Contact,
   NewOffer as OfferInput,
+  Offer,
   OfferPatch,
   OfferStatus,
-} from '../../../backend/src/offers/offers.schema.ts'
+} from '../../../backend/src/contract/offers.schema.ts'
 
 /** One party of an agreement as the server lists it. */
 export type AgreementParty = Agreement['parties'][number]
-
-const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' }
-
-/** One JSON call; the answer's body, or the server's problem. */
-async function call<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T | Problem> {
-  const response = await fetch(path, {
-    method,
-    headers: { ...jsonHeaders, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: 'no-store',
-  })
-  return response.ok ? ((await response.json()) as T) : problemOf(response)
-}
-
-/** Asks for an owner or resident account: the server mails a confirmation link to the address. */
-export const register = (input: {
-  email: string
-  password: string
-  role: 'owner' | 'resident'
-  display_name?: string
-  /** Owners only: the organisation they offer land for (its name is shown to planners). */
-  organisation?: string
-}) => call<{ status: 'confirmation-sent'; email: string }>('POST', '/api/auth/register', input)
-
-/** Creates the account from the token of the mailed link and signs it in. */
-export const confirmRegistration = (token: string) => call<Account>('POST', '/api/auth/confirm', { token })
 
 export const listOffers = async (status?: OfferStatus) => {
   const result = await call<{ offers: Offer[] }>('GET', `/api/offers${status ? `?status=${status}` : ''}`)
   return 'offers' in result ? result.offers : result
 }
-export const submitOffer = (input: NewOffer) => call<Offer>('POST', '/api/offers', input)
+export const submitOffer = (input: NewOffer) => call<Offer>('POST', '/api/offers', { body: input })
 /** Revises an offer read at `version` (after the planner asked for changes). */
 export const reviseOffer = (id: number, version: number, input: OfferPatch) =>
-  call<Offer>('PATCH', `/api/offers/${id}`, input, { 'If-Match': `"${version}"` })
+  call<Offer>('PATCH', `/api/offers/${id}`, { body: input, headers: { 'If-Match': `"${version}"` } })
 export const withdrawOffer = (id: number) => call<Offer>('POST', `/api/offers/${id}/withdraw`)
 export const acceptOffer = (id: number, input: { plot_id?: number; name?: string } = {}) =>
-  call<Offer>('POST', `/api/offers/${id}/accept`, input)
+  call<Offer>('POST', `/api/offers/${id}/accept`, { body: input })
 export const requestChanges = (id: number, reason: string) =>
-  call<Offer>('POST', `/api/offers/${id}/request-changes`, { reason })
+  call<Offer>('POST', `/api/offers/${id}/request-changes`, { body: { reason } })
 /** The reviewer vouches that the offer's owner speaks for the organisation named. */
 export const confirmOrganisation = (id: number) =>
   call<Offer>('POST', `/api/offers/${id}/confirm-organisation`)
 export const declineOffer = (id: number, reason: string) =>
-  call<Offer>('POST', `/api/offers/${id}/decline`, { reason })
+  call<Offer>('POST', `/api/offers/${id}/decline`, { body: { reason } })
 
 export const listAgreements = async () => {
   const result = await call<{ agreements: Agreement[] }>('GET', '/api/agreements')
   return 'agreements' in result ? result.agreements : result
 }
 export const readAgreement = (id: number) => call<Agreement>('GET', `/api/agreements/${id}`)
-export const createAgreement = (input: NewAgreement) => call<Agreement>('POST', '/api/agreements', input)
+export const createAgreement = (input: NewAgreement) =>
+  call<Agreement>('POST', '/api/agreements', { body: input })
 /** Changes the terms of an agreement read at `version`. */
 export const updateAgreement = (id: number, version: number, input: AgreementPatch) =>
-  call<Agreement>('PATCH', `/api/agreements/${id}`, input, { 'If-Match': `"${version}"` })
+  call<Agreement>('PATCH', `/api/agreements/${id}`, { body: input, headers: { 'If-Match': `"${version}"` } })
 export const transition = (id: number, to: AgreementStatus, reason?: string) =>
-  call<Agreement>('POST', `/api/agreements/${id}/transitions`, reason ? { to, reason } : { to })
+  call<Agreement>('POST', `/api/agreements/${id}/transitions`, { body: reason ? { to, reason } : { to } })
 export const endingSoon = () =>
   call<{ months: number; agreements: EndingAgreement[] }>('GET', '/api/agreements/ending-soon')
 
@@ -132,4 +105,4 @@ export const getMailSettings = () => call<MailSettings>('GET', '/api/notificatio
 export const putMailSettings = (change: {
   language?: MailSettings['language']
   email?: Partial<MailSettings['email']>
-}) => call<MailSettings>('PUT', '/api/notifications/mail', change)
+}) => call<MailSettings>('PUT', '/api/notifications/mail', { body: change })

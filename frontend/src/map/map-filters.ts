@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl'
-import { findLayer, type LayerId, type Vocabulary, vocabulary } from '../registry.ts'
+import { findLayer, type LayerId, type Vocabulary } from '../registry.ts'
 
 // Filters by vocabulary (status, use, programme, field of action) and by time. Time uses the
 // registry's `temporal` columns: a feature is shown for a year when its period overlaps that year
@@ -12,11 +12,19 @@ export type FilterDimension = {
   vocabulary: Vocabulary
 }
 
+/** A filter on `property` of `layer`, over the vocabulary the registry gives that property. */
+const dimension = (id: FilterDimension['id'], layer: LayerId, property: string): FilterDimension => ({
+  id,
+  layer,
+  property,
+  vocabulary: findLayer(layer)?.vocabularies[property] ?? {},
+})
+
 export const filterDimensions: readonly FilterDimension[] = [
-  { id: 'status', layer: 'plots', property: 'status', vocabulary: vocabulary.plotStatuses },
-  { id: 'use', layer: 'interim-uses', property: 'use', vocabulary: vocabulary.agreementUses },
-  { id: 'programme', layer: 'programme-areas', property: 'programme', vocabulary: vocabulary.programmes },
-  { id: 'field', layer: 'measures', property: 'field_of_action', vocabulary: vocabulary.fieldsOfAction },
+  dimension('status', 'plots', 'status'),
+  dimension('use', 'interim-uses', 'use'),
+  dimension('programme', 'programme-areas', 'programme'),
+  dimension('field', 'measures', 'field_of_action'),
 ]
 
 export type MapFilters = {

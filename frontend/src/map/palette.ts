@@ -1,5 +1,5 @@
 // Colours per vocabulary key. Keys are checked against the vocabularies (satisfies Record<…>), so
-// a new key in backend/src/layers/vocabulary.ts fails the type check until it has a colour here.
+// a new key in backend/src/contract/vocabulary.ts fails the type check until it has a colour here.
 import type { vocabulary } from '../registry.ts'
 
 type ColoursOf<V> = Record<keyof V & string, string>

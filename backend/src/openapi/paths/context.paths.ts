@@ -1,5 +1,5 @@
-import { layers } from '../../layers/layers.ts'
-import { keysOf, programmes } from '../../layers/vocabulary.ts'
+import { layers } from '../../contract/layers.ts'
+import { keysOf, programmes } from '../../contract/vocabulary.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 
 // GET /api/context/{collectionId}/{featureId} in OpenAPI: where a feature lies, for its panel.

@@ -1,8 +1,8 @@
 import { z } from 'zod'
+import { type Layer, layers } from '../../contract/layers.ts'
 import { supportedCrs } from '../../crs/crs.ts'
 import { publicPropertiesSchema } from '../../features/feature-schema.ts'
 import { defaultLimit, maxLimit } from '../../features/items-params.ts'
-import { type Layer, layers } from '../../layers/layers.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 
 // OGC API – Features in OpenAPI: discovery paths, and per collection its items paths with the

@@ -1,21 +1,17 @@
-import { z } from 'zod'
 import {
   agreementPatchSchema,
   newAgreementSchema,
   transitionSchema,
-} from '../../agreements/agreements.schema.ts'
-import { keysOf, offerStatuses } from '../../layers/vocabulary.ts'
-import { mailSettingsInput } from '../../notifications/mail-settings.routes.ts'
-import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../offers/offers.schema.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+} from '../../contract/agreements.schema.ts'
+import { mailSettingsInput } from '../../contract/notifications.schema.ts'
+import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../contract/offers.schema.ts'
+import { keysOf, offerStatuses } from '../../contract/vocabulary.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-document.ts'
 
 // Offers, agreements, documents, notifications and privacy in OpenAPI. Request bodies come from
 // the zod schemas the routes validate with, so the document cannot drift from the code.
 
 type Json = Record<string, unknown>
-
-const schemaOf = (schema: z.ZodType): Json =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json
 
 const signedIn = [{ bearer: [] }, { cookie: [] }]
 const problem = { $ref: '#/components/responses/Problem' }

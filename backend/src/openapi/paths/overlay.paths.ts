@@ -1,4 +1,4 @@
-import { fieldsOfAction, keysOf, plotStatuses, programmes } from '../../layers/vocabulary.ts'
+import { fieldsOfAction, keysOf, plotStatuses, programmes } from '../../contract/vocabulary.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 
 // GET /api/overlay/figures(.csv) in OpenAPI: the city's programme-area figures.

@@ -1,4 +1,4 @@
-import { layers } from '../../layers/layers.ts'
+import { layers } from '../../contract/layers.ts'
 import { searchFields } from '../../search/search-fields.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 

@@ -1,4 +1,4 @@
-import { layers } from '../../layers/layers.ts'
+import { layers } from '../../contract/layers.ts'
 import type { OpenApiModule } from '../openapi-document.ts'
 
 // OGC API – Tiles in OpenAPI: per collection and combined, the tilesets list, the tileset

@@ -1,19 +1,14 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
-import { refuseControlCharactersInJson } from '../http/control-characters.ts'
-import { Problem } from '../http/problem.ts'
+import { limitBodyTo } from './body-limit.ts'
+import { refuseControlCharactersInJson } from './control-characters.ts'
+import { Problem } from './problem.ts'
 
 /** Largest JSON body the account endpoints read; sign-in forms are tiny. */
 export const maxBodyBytes = 16 * 1024
 
 /** Middleware: 413 problem for bodies over maxBodyBytes, also when sent chunked. */
-export const limitBody = bodyLimit({
-  maxSize: maxBodyBytes,
-  onError: () => {
-    throw new Problem(413, 'body-too-large', 'Request body too large', `at most ${maxBodyBytes} bytes`)
-  },
-})
+export const limitBody = limitBodyTo(maxBodyBytes)
 
 /**
  * Reads and validates a small JSON body: 415 for another content type, 400 when it is not JSON, 422 naming a field with a control character or each field that breaks the schema.

@@ -75,23 +75,6 @@ export const agreementStatuses = {
   terminated: { de: 'vorzeitig beendet', en: 'terminated early' },
 } as const satisfies Vocabulary
 
-/**
- * The lifecycle of an interim-use agreement, the statuses each may go to next: draft →
- * negotiating → signed → active → ending → ended, and active or ending → terminated (early, with
- * a reason). The API enforces it and the planners' screens offer exactly these steps.
- */
-export const agreementNextStates: Readonly<
-  Record<keyof typeof agreementStatuses, readonly (keyof typeof agreementStatuses)[]>
-> = {
-  draft: ['negotiating'],
-  negotiating: ['signed'],
-  signed: ['active'],
-  active: ['ending', 'terminated'],
-  ending: ['ended', 'terminated'],
-  ended: [],
-  terminated: [],
-}
-
 export const offerStatuses = {
   draft: { de: 'Entwurf', en: 'draft' },
   submitted: { de: 'eingereicht', en: 'submitted' },

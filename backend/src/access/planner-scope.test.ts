@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
+import { authHeaders, createUser } from '../auth/auth.testing.ts'
+import { createApiToken } from '../auth/tokens.queries.ts'
 import { tableChecksum } from '../features/features.testing.ts'
 import { json, rectangle } from '../history/history.testing.ts'
 import { useTestDatabase } from '../test/test-database.ts'
-import { authHeaders, createUser } from './auth.testing.ts'
-import { createApiToken } from './tokens.queries.ts'
 
 const db = useTestDatabase()
 

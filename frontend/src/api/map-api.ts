@@ -1,4 +1,3 @@
-import type { z } from 'zod'
 import {
   configResponse,
   contextResponse,
@@ -9,27 +8,11 @@ import {
   overlayResponse,
   type SearchResult,
   searchResponse,
-} from './api-schemas.ts'
+} from '../../../backend/src/contract/map.schema.ts'
+import { getJson } from './client.ts'
 
-/** A failed API call with the HTTP status (404: the feature does not exist). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-async function getJson<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  signal?: AbortSignal,
-): Promise<z.infer<S>> {
-  const response = await fetch(path, { headers: { accept: 'application/json' }, signal })
-  if (!response.ok) throw new ApiError(response.status, `${path}: HTTP ${response.status}`)
-  return schema.parse(await response.json())
-}
+// The map's public reads: search, a feature, its context, the overlay figures and the client
+// configuration. Answers are checked against the contract's schemas; a refusal throws ApiError.
 
 /** Ranked search across layers. */
 export async function searchFeatures(q: string, lang: string, signal?: AbortSignal): Promise<SearchResult[]> {

@@ -1,8 +1,8 @@
+import type { Layer } from '../contract/layers.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { identifiers } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import type { Layer } from '../layers/layers.ts'
 
 // Where a planner may edit: a planner assigned to programme areas (planner_areas, 005) may create
 // and change only features that intersect one of them; a planner without assignments works

@@ -64,7 +64,7 @@ export async function assertMayActOn(
   if (await mayActOnPlots(sql, user, plotIds)) return
   throw new Problem(
     403,
-    'outside-your-areas',
+    'outside-assigned-areas',
     'Outside your programme areas',
     `plots ${plotIds.join(', ')}: not all exist or lie in a programme area assigned to you`,
   )

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { oneLine } from '../http/control-characters.ts'
+import { oneLine } from './text.ts'
 import {
   agreementStatuses,
   agreementUses,
@@ -16,6 +16,7 @@ import {
   programmeAreaStatuses,
   programmes,
   timeFrames,
+  type Vocabulary,
 } from './vocabulary.ts'
 
 // The registry of map layers: one entry per public collection, naming its table, geometry,
@@ -36,6 +37,8 @@ export interface Layer {
   readonly geometryType: GeometryType
   /** What planners may write (and imports may load), with types and vocabularies. */
   readonly properties: z.ZodObject
+  /** The vocabulary of each enumerated property: its enum, its labels and the map's filters. */
+  readonly vocabularies: Readonly<Record<string, Vocabulary>>
   /** Columns that public responses may show, including computed measures. */
   readonly publicProperties: readonly string[]
   /** Columns that hold the id of a row in another table. */
@@ -82,12 +85,26 @@ const common = {
   approximate: z.boolean().optional(),
 }
 
+// Which vocabulary each enumerated property of a layer uses: the source of its zod enum (what
+// may be written), of the labels the feature panel shows and of the map's filters.
+export const programmeAreaVocabularies = { programme: programmes, status: programmeAreaStatuses } as const
+export const plotVocabularies = { contamination: contaminations, status: plotStatuses } as const
+export const measureVocabularies = {
+  field_of_action: fieldsOfAction,
+  priority: priorities,
+  status: measureStatuses,
+  time_frame: timeFrames,
+} as const
+export const linkVocabularies = { mode: linkModes, status: linkStatuses, priority: priorities } as const
+export const placeVocabularies = { kind: placeKinds } as const
+export const interimUseVocabularies = { use: agreementUses, status: agreementStatuses } as const
+
 export const programmeAreaProperties = z.strictObject({
   name,
-  programme: z.enum(keysOf(programmes)).optional(),
+  programme: z.enum(keysOf(programmeAreaVocabularies.programme)).optional(),
   period_start: isoDate,
   period_end: isoDate,
-  status: z.enum(keysOf(programmeAreaStatuses)).optional(),
+  status: z.enum(keysOf(programmeAreaVocabularies.status)).optional(),
   commissioning_office: text(200),
   sponsor: text(200),
   local_office: text(200),
@@ -111,8 +128,8 @@ export const plotProperties = z.strictObject({
   flur: text(50),
   flurstueck: text(200),
   previous_use: text(300),
-  contamination: z.enum(keysOf(contaminations)).optional(),
-  status: z.enum(keysOf(plotStatuses)).optional(),
+  contamination: z.enum(keysOf(plotVocabularies.contamination)).optional(),
+  status: z.enum(keysOf(plotVocabularies.status)).optional(),
   description: text(4000),
   owner_party_id: reference,
   internal_notes: text(4000),
@@ -129,20 +146,20 @@ export const quarterProperties = z.strictObject({
 export const measureProperties = z.strictObject({
   name,
   quarter_id: reference,
-  field_of_action: z.enum(keysOf(fieldsOfAction)).optional(),
+  field_of_action: z.enum(keysOf(measureVocabularies.field_of_action)).optional(),
   description: text(4000),
-  priority: z.enum(keysOf(priorities)).optional(),
-  status: z.enum(keysOf(measureStatuses)).optional(),
-  time_frame: z.enum(keysOf(timeFrames)).optional(),
+  priority: z.enum(keysOf(measureVocabularies.priority)).optional(),
+  status: z.enum(keysOf(measureVocabularies.status)).optional(),
+  time_frame: z.enum(keysOf(measureVocabularies.time_frame)).optional(),
   ...common,
 })
 
 export const linkProperties = z.strictObject({
   name,
-  mode: z.enum(keysOf(linkModes)).optional(),
-  status: z.enum(keysOf(linkStatuses)).optional(),
+  mode: z.enum(keysOf(linkVocabularies.mode)).optional(),
+  status: z.enum(keysOf(linkVocabularies.status)).optional(),
   surface: text(100),
-  priority: z.enum(keysOf(priorities)).optional(),
+  priority: z.enum(keysOf(linkVocabularies.priority)).optional(),
   from_quarter_id: reference,
   to_quarter_id: reference,
   description: text(4000),
@@ -151,7 +168,7 @@ export const linkProperties = z.strictObject({
 
 export const placeProperties = z.strictObject({
   name,
-  kind: z.enum(keysOf(placeKinds)).optional(),
+  kind: z.enum(keysOf(placeVocabularies.kind)).optional(),
   description: text(4000),
   address: text(300),
   organisation: text(200),
@@ -169,8 +186,8 @@ export const placeProperties = z.strictObject({
 /** The public face of running agreements; derived from agreements, so read-only here. */
 export const interimUseProperties = z.strictObject({
   name,
-  use: z.enum(keysOf(agreementUses)),
-  status: z.enum(keysOf(agreementStatuses)),
+  use: z.enum(keysOf(interimUseVocabularies.use)),
+  status: z.enum(keysOf(interimUseVocabularies.status)),
   term_start: isoDate,
   term_end: isoDate,
   public_access: z.boolean(),
@@ -189,6 +206,7 @@ export const layers = [
     },
     geometryType: 'MultiPolygon',
     properties: programmeAreaProperties,
+    vocabularies: programmeAreaVocabularies,
     publicProperties: [
       'name',
       'programme',
@@ -222,6 +240,7 @@ export const layers = [
     },
     geometryType: 'MultiPolygon',
     properties: districtProperties,
+    vocabularies: {},
     publicProperties: ['key', 'name', 'parent_key', 'area_m2', 'municipality'],
     references: {},
     measures: ['area_m2'],
@@ -240,6 +259,7 @@ export const layers = [
     },
     geometryType: 'MultiPolygon',
     properties: plotProperties,
+    vocabularies: plotVocabularies,
     publicProperties: [
       'name',
       'address',
@@ -270,6 +290,7 @@ export const layers = [
     },
     geometryType: 'MultiPolygon',
     properties: interimUseProperties,
+    vocabularies: interimUseVocabularies,
     publicProperties: [
       'name',
       'use',
@@ -299,6 +320,7 @@ export const layers = [
     },
     geometryType: 'MultiPolygon',
     properties: quarterProperties,
+    vocabularies: {},
     publicProperties: ['name', 'code', 'description', 'approximate', 'area_m2', 'municipality'],
     references: {},
     measures: ['area_m2'],
@@ -316,6 +338,7 @@ export const layers = [
     },
     geometryType: 'Geometry',
     properties: measureProperties,
+    vocabularies: measureVocabularies,
     publicProperties: [
       'name',
       'quarter_id',
@@ -345,6 +368,7 @@ export const layers = [
     },
     geometryType: 'MultiLineString',
     properties: linkProperties,
+    vocabularies: linkVocabularies,
     publicProperties: [
       'name',
       'mode',
@@ -374,6 +398,7 @@ export const layers = [
     },
     geometryType: 'Point',
     properties: placeProperties,
+    vocabularies: placeVocabularies,
     publicProperties: [
       'name',
       'kind',

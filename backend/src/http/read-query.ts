@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
-import { controlCharacterIn } from '../http/control-characters.ts'
-import { Problem } from '../http/problem.ts'
+import { controlCharacterIn } from '../contract/text.ts'
+import { Problem } from './problem.ts'
 
 // Query strings of the map's read endpoints (search, context, overlay): a strict zod object, so
 // an unknown or repeated parameter is refused instead of silently ignored.
@@ -46,7 +46,7 @@ export const refuseControlCharactersInQuery: MiddlewareHandler = async (c, next)
     const name = controlCharacterIn(parameter) === undefined ? parameter : '(name)'
     throw new Problem(
       400,
-      'control-character',
+      'control-character-in-url',
       'Control character in the request',
       `${name}: ${character} is not allowed in a path or query parameter`,
       { errors: [{ parameter: name, message: `control character ${character}` }] },

@@ -1,9 +1,9 @@
 import { hasNoAccounts, seedDemoAccounts } from '../auth/demo-accounts.ts'
 import type { Config } from '../config.ts'
+import type { Database } from '../db/database.ts'
+import { migrate } from '../db/migrate.ts'
+import { setDefaultMunicipality } from '../db/municipalities.ts'
 import { demoDataSeeded, seedDemoData } from '../seed/seed-demo.ts'
-import type { Database } from './database.ts'
-import { migrate } from './migrate.ts'
-import { setDefaultMunicipality } from './municipalities.ts'
 
 /**
  * Brings an opened database up to date for serving: migrations, the default municipality and,

@@ -1,4 +1,4 @@
-import type { GeometryType } from '../layers/layers.ts'
+import type { GeometryType } from './layers.ts'
 
 // Structural rules for GeoJSON geometry from clients and files, checked before the database
 // sees it. Each failure has a stable reason code (for the UI to map to text) and a message that

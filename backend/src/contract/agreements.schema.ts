@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { oneLine } from '../http/control-characters.ts'
-import { agreementStatuses, agreementUses, keysOf } from '../layers/vocabulary.ts'
-import { contactSchema } from '../offers/offers.schema.ts'
+import type { AgreementStatus } from './lifecycles.ts'
+import { type ContactInput, contactSchema } from './offers.schema.ts'
+import { oneLine } from './text.ts'
+import { agreementStatuses, agreementUses, keysOf } from './vocabulary.ts'
 
 // What planners send about agreements. Terms, conditions and notes are never public; the public
 // face of an agreement is the interim_uses view.
@@ -88,3 +89,54 @@ export const transitionSchema = z.strictObject({
   to: z.enum(keysOf(agreementStatuses)),
   reason: z.string().trim().min(1).max(2000).optional(),
 })
+
+/** An agreement as planners (staff) and its parties' owners see it. */
+export type Agreement = {
+  id: number
+  municipality: string
+  name: string
+  use: string
+  status: AgreementStatus
+  term_start: string | null
+  term_end: string | null
+  notice_period_months: number | null
+  public_access: boolean
+  upkeep_by: string | null
+  insurance_by: string | null
+  clearance_paid_by: string | null
+  conditions: string | null
+  /** Staff only. */
+  internal_notes?: string | null
+  description: string | null
+  offer_id: number | null
+  plots: { id: number; name: string; status: string; area_m2: number }[]
+  parties: {
+    party_id: number
+    role: (typeof partyRoles)[number]
+    kind: PartyKind
+    public_name: string | null
+    /** Staff only. */
+    contact?: ContactInput | null
+  }[]
+  transitions: {
+    from_status: AgreementStatus | null
+    to_status: AgreementStatus
+    reason: string | null
+    changed_at: string
+    changed_by?: number | null
+  }[]
+  documents: { id: number; filename: string; size_bytes: number; uploaded_at: string }[]
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** A running agreement near the end of its term, for the planners' dashboard. */
+export type EndingAgreement = {
+  id: number
+  name: string
+  status: AgreementStatus
+  term_end: string
+  days_left: number
+  plot_ids: number[]
+}

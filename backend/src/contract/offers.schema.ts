@@ -1,6 +1,8 @@
+import type { Geometry } from 'geojson'
 import { z } from 'zod'
-import { oneLine } from '../http/control-characters.ts'
-import { keysOf, offerStatuses, offerUses } from '../layers/vocabulary.ts'
+import type { OfferStatus } from './lifecycles.ts'
+import { oneLine } from './text.ts'
+import { keysOf, offerStatuses, offerUses } from './vocabulary.ts'
 
 // What owners and planners send about offers. The contact is personal data: it is stored as the
 // owner's party contact (party_contacts), never in the offer's own columns.
@@ -77,4 +79,32 @@ export const acceptSchema = z.strictObject({
 })
 
 export const offerStatusFilter = z.enum(keysOf(offerStatuses))
-export type OfferStatus = z.infer<typeof offerStatusFilter>
+export type { OfferStatus }
+
+/** An offer as its owner and reviewers see it; `contact` is the owner's party contact. */
+export type Offer = {
+  id: number
+  municipality: string
+  title: string
+  status: OfferStatus
+  available_from: string | null
+  available_until: string | null
+  allowed_uses: string[]
+  conditions: string | null
+  review_reason: string | null
+  plot_id: number | null
+  owner_user_id: number | null
+  owner_party_id: number | null
+  /** The organisation the owner acts for (null for a person, who is never named). */
+  owner_organisation: string | null
+  /** Whether a planner or admin confirmed that organisation (null for a person). */
+  owner_organisation_confirmed: boolean | null
+  /** For reviewers: the offered plot is mapped as another party's (null for owners). */
+  plot_of_other_party: boolean | null
+  area_m2: number | null
+  geometry: Geometry | null
+  contact: ContactInput | null
+  version: number
+  created_at: string
+  updated_at: string
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { organisationSchema } from './offers.schema.ts'
+import { oneLine } from './text.ts'
+
+// Accounts at the boundary: the roles, what sign-in and registration send, what an admin sends to
+// create an account, and what the server answers about the signed-in caller.
+
+export type Role = 'admin' | 'planner' | 'owner' | 'resident'
+
+export const minPasswordLength = 10
+export const maxPasswordLength = 1024
+
+export const roles = ['admin', 'planner', 'owner', 'resident'] as const satisfies readonly Role[]
+
+/** Roles anyone may choose when registering; admin and planner accounts are made by an admin. */
+export const selfRegisterRoles = ['owner', 'resident'] as const satisfies readonly Role[]
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'not an e-mail address' }))
+
+export const passwordSchema = z
+  .string()
+  .min(minPasswordLength, `the password must have at least ${minPasswordLength} characters`)
+  .max(maxPasswordLength, `the password must have at most ${maxPasswordLength} characters`)
+
+export const displayNameSchema = oneLine.min(1).max(100)
+
+export const newAccountSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }),
+  display_name: displayNameSchema.nullish(),
+  party_id: z.number().int().positive().nullish(),
+})
+
+export type NewAccount = z.infer<typeof newAccountSchema>
+
+/** What sign-in, registration and /api/auth/me answer: the caller's public account fields. */
+export type SignedInAccount = {
+  id: number
+  email: string
+  role: Role
+  display_name: string | null
+  party_id: number | null
+}
+
+export const loginSchema = z.strictObject({
+  email: oneLine.min(1).max(254),
+  password: z.string().min(1).max(1024),
+})
+
+export const registerSchema = z
+  .strictObject({
+    email: emailSchema,
+    password: passwordSchema,
+    role: z.enum(selfRegisterRoles, {
+      message: `register as ${selfRegisterRoles.join(' or ')}; admin and planner accounts are made by an admin`,
+    }),
+    display_name: displayNameSchema.nullish(),
+    /** An owner who offers land for an organisation (a company, an association), not as a person. */
+    organisation: organisationSchema.optional(),
+  })
+  .refine((input) => input.organisation === undefined || input.role === 'owner', {
+    message: 'only owners offer land for an organisation',
+    path: ['organisation'],
+  })
+
+/** PATCH /api/users/{id}: what an admin changes about an account. */
+export const accountChangeSchema = z
+  .strictObject({
+    role: z.enum(roles, { message: `the role must be one of ${roles.join(', ')}` }).optional(),
+    disabled: z.boolean().optional(),
+    party_id: z.number().int().positive().nullable().optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'name at least one of role, disabled, party_id')
+
+/** POST /api/auth/tokens: a personal API token's name. */
+export const newTokenSchema = z.strictObject({ name: oneLine.min(1).max(100) })
+
+/** POST /api/auth/confirm: the token from a registration's confirmation link. */
+export const confirmSchema = z.strictObject({
+  token: z.string().regex(/^[\w-]{43}$/, 'not a confirmation token'),
+})
+
+/** What POST /api/auth/register answers, whether or not the address had an account. */
+export type RegistrationSent = { status: 'confirmation-sent'; email: string }

@@ -1,0 +1,215 @@
+import {
+  accountChangeSchema,
+  loginSchema,
+  newTokenSchema,
+  registerSchema,
+  roles,
+} from '../../contract/accounts.schema.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-document.ts'
+
+// Accounts, sign-in, API tokens, the installation's client configuration and the health check in
+// OpenAPI. Request bodies are the contract's zod schemas, the ones the routes validate with.
+
+type Json = Record<string, unknown>
+
+const signedIn = [{ bearer: [] }, { cookie: [] }]
+const problem = { $ref: '#/components/responses/Problem' }
+const json = (description: string, schema: Json) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } })
+const nullable = (type: string) => ({ type, nullable: true })
+
+const signedInAccount: Json = {
+  type: 'object',
+  required: ['id', 'email', 'role', 'display_name', 'party_id'],
+  properties: {
+    id: { type: 'integer' },
+    email: { type: 'string', format: 'email' },
+    role: { type: 'string', enum: [...roles] },
+    display_name: nullable('string'),
+    party_id: nullable('integer'),
+  },
+}
+
+const account: Json = {
+  type: 'object',
+  properties: {
+    ...(signedInAccount.properties as Json),
+    disabled_at: { type: 'string', format: 'date-time', nullable: true },
+    created_at: { type: 'string', format: 'date-time' },
+  },
+}
+
+const token: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    created_at: { type: 'string', format: 'date-time' },
+    last_used_at: { type: 'string', format: 'date-time', nullable: true },
+    revoked_at: { type: 'string', format: 'date-time', nullable: true },
+  },
+}
+
+const userId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer' },
+  description: 'the account',
+}
+
+/** The account resources of /api, and the service's own. */
+export const accountsOpenApi = (): OpenApiModule => ({
+  tags: [
+    {
+      name: 'Accounts',
+      description:
+        'Sign-in with a session cookie (the browser) or a personal API token (Authorization: Bearer, for QGIS and scripts); owners and residents register themselves, planners and admins are made by an admin.',
+    },
+    { name: 'Service', description: 'The installation: its health and what the map client needs to know.' },
+  ],
+  paths: {
+    '/auth/login': {
+      post: {
+        tags: ['Accounts'],
+        summary: 'Sign in; sets the session cookie',
+        requestBody: body(schemaOf(loginSchema)),
+        responses: {
+          '200': json('the signed-in account', signedInAccount),
+          '401': problem,
+          '413': problem,
+          '415': problem,
+          '422': problem,
+          '429': problem,
+        },
+      },
+    },
+    '/auth/logout': {
+      post: {
+        tags: ['Accounts'],
+        summary: 'Sign out; ends the session and clears its cookie',
+        responses: { '204': { description: 'signed out' } },
+      },
+    },
+    '/auth/me': {
+      get: {
+        tags: ['Accounts'],
+        summary: 'The signed-in account',
+        security: signedIn,
+        responses: { '200': json('the caller’s account', signedInAccount), '401': problem },
+      },
+    },
+    '/auth/register': {
+      post: {
+        tags: ['Accounts'],
+        summary: 'Register as an owner or a resident, and sign in',
+        requestBody: body(schemaOf(registerSchema)),
+        responses: {
+          '201': json('the new account, signed in', signedInAccount),
+          '409': problem,
+          '413': problem,
+          '415': problem,
+          '422': problem,
+        },
+      },
+    },
+    '/auth/tokens': {
+      get: {
+        tags: ['Accounts'],
+        summary: 'The caller’s personal API tokens (never their secrets)',
+        security: signedIn,
+        responses: { '200': json('tokens, newest first', { type: 'array', items: token }), '401': problem },
+      },
+      post: {
+        tags: ['Accounts'],
+        summary: 'Create a personal API token; its secret is shown this once',
+        security: [{ cookie: [] }],
+        requestBody: body(schemaOf(newTokenSchema)),
+        responses: {
+          '201': json('the token with its secret', {
+            type: 'object',
+            properties: { id: { type: 'integer' }, name: { type: 'string' }, token: { type: 'string' } },
+          }),
+          '401': problem,
+          '403': problem,
+          '422': problem,
+        },
+      },
+    },
+    '/auth/tokens/{id}': {
+      delete: {
+        tags: ['Accounts'],
+        summary: 'Revoke one of the caller’s tokens',
+        security: signedIn,
+        parameters: [{ ...userId, description: 'the token' }],
+        responses: { '204': { description: 'revoked' }, '401': problem, '404': problem },
+      },
+    },
+    '/users': {
+      get: {
+        tags: ['Accounts'],
+        summary: 'Every account (admin)',
+        security: signedIn,
+        responses: {
+          '200': json('accounts', { type: 'array', items: account }),
+          '401': problem,
+          '403': problem,
+        },
+      },
+    },
+    '/users/{id}': {
+      patch: {
+        tags: ['Accounts'],
+        summary: 'Change an account’s role, disable it or link it to a party (admin)',
+        security: signedIn,
+        parameters: [userId],
+        requestBody: body(schemaOf(accountChangeSchema)),
+        responses: {
+          '200': json('the account as changed', account),
+          '401': problem,
+          '403': problem,
+          '404': problem,
+          '422': problem,
+        },
+      },
+    },
+    '/config': {
+      get: {
+        tags: ['Service'],
+        summary: 'What the map client needs to know about this installation',
+        responses: {
+          '200': json('the client configuration', {
+            type: 'object',
+            properties: { basemapStyleUrl: { type: 'string', format: 'uri', nullable: true } },
+          }),
+        },
+      },
+    },
+    '/health': {
+      get: {
+        tags: ['Service'],
+        summary: 'Whether the service and its database answer',
+        responses: {
+          '200': json('healthy', {
+            type: 'object',
+            properties: {
+              status: { type: 'string', enum: ['ok'] },
+              database: {
+                type: 'object',
+                properties: {
+                  engine: { type: 'string', enum: ['pglite', 'postgresql'] },
+                  postgis: { type: 'string' },
+                  latencyMs: { type: 'number' },
+                },
+              },
+              uptimeSeconds: { type: 'integer' },
+            },
+          }),
+        },
+      },
+    },
+  },
+})
