@@ -45,8 +45,8 @@ export async function requestRegistration(
     if (existing) {
       await tx`insert into registrations (email, client) values (${input.email}, ${client})`
       await tx`
-        insert into outbox (recipient, subject, body)
-        values (${input.email}, 'Quartiersatlas: Ihre Adresse hat schon ein Konto',
+        insert into outbox (recipient, kind, subject, body)
+        values (${input.email}, 'account.exists', 'Quartiersatlas: Ihre Adresse hat schon ein Konto',
                 ${`Jemand hat mit dieser E-Mail-Adresse ein Konto bei Quartiersatlas angelegt, doch es gibt schon eines. Melden Sie sich dort an: ${origin}/\n\nWaren Sie das nicht, können Sie diese Nachricht ignorieren; es wurde nichts geändert.`})`
       return
     }
@@ -55,8 +55,8 @@ export async function requestRegistration(
       values (${input.email}, ${client}, ${secretHash(token)}, ${passwordHash}, ${input.role},
               ${input.display_name ?? null}, ${input.organisation ?? null})`
     await tx`
-      insert into outbox (recipient, subject, body)
-      values (${input.email}, 'Quartiersatlas: Bitte bestätigen Sie Ihre E-Mail-Adresse',
+      insert into outbox (recipient, kind, subject, body)
+      values (${input.email}, 'account.confirm', 'Quartiersatlas: Bitte bestätigen Sie Ihre E-Mail-Adresse',
               ${`Bitte bestätigen Sie Ihr neues Konto bei Quartiersatlas mit diesem Link (${confirmationHours} Stunden gültig):\n\n${confirmationLink(origin, token)}\n\nWaren Sie das nicht, können Sie diese Nachricht ignorieren; ohne Bestätigung entsteht kein Konto.`})`
   })
 }

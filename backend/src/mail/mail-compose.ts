@@ -21,10 +21,12 @@ export function composeMail(
   mail: { kind: string; language: Language; subject: string; body: string },
   publicUrl: string,
 ): ComposedMail {
-  const reason = reasons[topicOf(mail.kind)][mail.language]
-  const link = settingsLink(publicUrl, mail.language)
+  const topic = topicOf(mail.kind)
+  const reason = reasons[topic][mail.language]
+  // Account mails go to an address that may have no account yet: there are no settings to link.
+  const link = topic === 'account' ? undefined : settingsLink(publicUrl, mail.language)
   const label = settingsLabel[mail.language]
-  const text = `${mail.body}\n\n-- \n${reason}\n${label}: ${link}\n`
+  const text = `${mail.body}\n\n-- \n${reason}\n${link ? `${label}: ${link}\n` : ''}`
   const paragraphs = mail.body
     .split('\n')
     .map((line) => `<p>${escapeHtml(line)}</p>`)
@@ -33,7 +35,7 @@ export function composeMail(
 <html lang="${mail.language}"><body>
 ${paragraphs}
 <hr>
-<p><small>${escapeHtml(reason)}<br><a href="${escapeHtml(link)}">${escapeHtml(label)}</a></small></p>
+<p><small>${escapeHtml(reason)}${link ? `<br><a href="${escapeHtml(link)}">${escapeHtml(label)}</a>` : ''}</small></p>
 </body></html>
 `
   return { subject: mail.subject, text, html }

@@ -6,8 +6,12 @@ export { type MailTopic, mailTopics }
 // The kinds of notice a user can turn e-mail off for, and why someone gets each: every mail
 // says it, so a recipient who should not get it knows whom to tell.
 
-/** The topic of a notification kind ('offer.accepted' → 'offer-status'). */
-export function topicOf(kind: string): MailTopic {
+/** Mails about the account itself (a registration's confirmation link): no one can turn them off. */
+export type MailReason = MailTopic | 'account'
+
+/** The topic of a notification kind ('offer.accepted' → 'offer-status'; 'account.confirm' → 'account'). */
+export function topicOf(kind: string): MailReason {
+  if (kind.startsWith('account.')) return 'account'
   if (kind === 'offer.review') return 'offer-review'
   if (kind === 'agreement.ending_soon') return 'agreement-ending'
   if (kind.startsWith('offer.')) return 'offer-status'
@@ -16,7 +20,11 @@ export function topicOf(kind: string): MailTopic {
 }
 
 /** Why the recipient gets a mail of each topic, in the mail's language. */
-export const reasons: Record<MailTopic, Bilingual> = {
+export const reasons: Record<MailReason, Bilingual> = {
+  account: {
+    de: 'Sie erhalten diese E-Mail, weil mit Ihrer Adresse ein Konto bei Quartiersatlas angelegt werden sollte.',
+    en: 'You receive this e-mail because someone asked for a Quartiersatlas account with your address.',
+  },
   'offer-status': {
     de: 'Sie erhalten diese E-Mail, weil Sie dieses Flächenangebot in Quartiersatlas eingereicht haben.',
     en: 'You receive this e-mail because you submitted this offer in Quartiersatlas.',

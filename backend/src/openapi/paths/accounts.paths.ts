@@ -1,5 +1,6 @@
 import {
   accountChangeSchema,
+  confirmSchema,
   loginSchema,
   newTokenSchema,
   registerSchema,
@@ -105,10 +106,34 @@ export const accountsOpenApi = (): OpenApiModule => ({
     '/auth/register': {
       post: {
         tags: ['Accounts'],
-        summary: 'Register as an owner or a resident, and sign in',
+        summary: 'Ask for an owner or resident account; a confirmation link is mailed to the address',
+        description:
+          'Answers the same whether or not the address has an account (the mail tells the difference); at most 10 registrations per client address and 3 per e-mail within an hour.',
         requestBody: body(schemaOf(registerSchema)),
         responses: {
-          '201': json('the new account, signed in', signedInAccount),
+          '202': json('the confirmation mail is queued', {
+            type: 'object',
+            required: ['status', 'email'],
+            properties: {
+              status: { type: 'string', enum: ['confirmation-sent'] },
+              email: { type: 'string' },
+            },
+          }),
+          '413': problem,
+          '415': problem,
+          '422': problem,
+          '429': problem,
+        },
+      },
+    },
+    '/auth/confirm': {
+      post: {
+        tags: ['Accounts'],
+        summary: 'Create the account from a mailed confirmation link, and sign in',
+        requestBody: body(schemaOf(confirmSchema)),
+        responses: {
+          '200': json('the new account, signed in', signedInAccount),
+          '400': problem,
           '409': problem,
           '413': problem,
           '415': problem,
