@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Sql } from '../db/sql-client.ts'
 import { repoRoot } from '../config.ts'
+import type { Sql } from '../db/sql-client.ts'
 import { importFeatures } from '../importing/import-features.ts'
 import { findLayerByTable } from '../layers/layers.ts'
 
