@@ -3,6 +3,7 @@ import { createApp } from '../app.ts'
 import { authHeaders, createUser } from '../auth/auth.testing.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { call, checksums, square } from './interim-use.testing.ts'
+import { activeAgreement } from './interim-use-scenario.testing.ts'
 import { interimUseIdsInTile, tileOver } from './tile-check.testing.ts'
 
 const db = useTestDatabase()
@@ -141,6 +142,32 @@ describe('interim use end to end', () => {
     expect(refused.headers.get('content-type')).toContain('application/problem+json')
     expect(refused.body).toMatchObject({ status: 409, allowed: ['negotiating'] })
     expect(refused.body.detail).toContain('negotiating')
+    expect(await checksums(db().sql)).toEqual(before)
+  })
+
+  it('keeps ended and terminated agreements closed: no step leads out of them (409, nothing changed)', async () => {
+    const app = createApp(db())
+    const step = (
+      s: { planner: { headers: Record<string, string> }; agreementId: number },
+      to: string,
+      reason?: string,
+    ) =>
+      call(app, 'POST', `/api/agreements/${s.agreementId}/transitions`, {
+        headers: s.planner.headers,
+        json: { to, ...(reason ? { reason } : {}) },
+      })
+    const ended = await activeAgreement(app, db(), 'Beendet', [12.3009, 51.3402])
+    for (const to of ['ending', 'ended']) expect((await step(ended, to)).status).toBe(200)
+    const terminated = await activeAgreement(app, db(), 'Gekündigt', [12.2989, 51.3402])
+    expect((await step(terminated, 'terminated', 'Eigentümer baut')).status).toBe(200)
+    const before = await checksums(db().sql)
+    for (const closed of [ended, terminated]) {
+      for (const to of ['draft', 'negotiating', 'signed', 'active', 'ending', 'ended', 'terminated']) {
+        const refused = await step(closed, to, 'wieder öffnen')
+        expect(refused.status, `${closed.agreementId} → ${to}`).toBe(409)
+        expect(refused.body).toMatchObject({ allowed: [] })
+      }
+    }
     expect(await checksums(db().sql)).toEqual(before)
   })
 
