@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createUser } from '../../backend/src/auth/auth.testing.ts'
 import { mapHasFeature, screenshotDir, useBrowserApp, waitForMapIdle } from './browser-app.ts'
 import {
+  clickMap,
   clickPositions,
   drawPolygon,
   lindenau,
@@ -112,11 +113,7 @@ describe('snapping', () => {
         { x: c.x - 150, y: c.y - 10 },
         { x: c.x - 8, y: c.y + 3 },
       ]
-      for (const point of points) {
-        await page.mouse.move(point.x, point.y, { steps: 4 })
-        await page.mouse.click(point.x, point.y)
-        await page.waitForTimeout(600)
-      }
+      for (const point of points) await clickMap(page, point.x, point.y)
       await page.getByLabel('Name').fill(name)
       await page.getByRole('button', { name: 'Speichern' }).click()
       await page.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor()

@@ -55,11 +55,25 @@ export async function clickPositions(
 ): Promise<void> {
   for (const [lon, lat] of positions) {
     const { x, y } = await pixelOf(page, lon, lat)
-    await page.mouse.move(x, y, { steps: 4 })
-    await page.mouse.click(x, y)
-    // Apart by more than a double-click interval, which the map would take as "zoom in".
-    await page.waitForTimeout(600)
+    await clickMap(page, x, y)
   }
+}
+
+/**
+ * Moves the mouse to pixel x, y of the map as a hand would, clicks once and waits until the map
+ * has handled that click. Each click is a single click (click count 1), so two in quick
+ * succession are never a double-click that the map would take as "zoom in".
+ */
+export async function clickMap(page: Page, x: number, y: number): Promise<void> {
+  await page.mouse.move(x, y, { steps: 4 })
+  await page.evaluate(() => {
+    const map = window.__quartiersatlas?.map
+    if (!map) throw new Error('no map')
+    const handled = new Promise<void>((resolve) => map.once('click', () => resolve()))
+    Object.assign(window, { __mapClickHandled: handled })
+  })
+  await page.mouse.click(x, y, { clickCount: 1 })
+  await page.evaluate(() => (window as unknown as { __mapClickHandled: Promise<void> }).__mapClickHandled)
 }
 
 /** Draws a polygon through `ring` (open: the first vertex is clicked again to close it). */

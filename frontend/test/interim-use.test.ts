@@ -1,8 +1,11 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { square } from '../../backend/src/agreements/interim-use.testing.ts'
+import { activeAgreement } from '../../backend/src/agreements/interim-use-scenario.testing.ts'
 import { interimUseIdsInTile, tileOver } from '../../backend/src/agreements/tile-check.testing.ts'
 import { createApp } from '../../backend/src/app.ts'
+import { createUser } from '../../backend/src/auth/auth.testing.ts'
 import { mapHasFeature, screenshotDir, useBrowserApp } from './browser-app.ts'
 import {
   clickPositions,
@@ -12,7 +15,7 @@ import {
   planner,
   waitForMapSettled,
 } from './editing.testing.ts'
-import { followConfirmationLink, signInOwner } from './planner-screens.testing.ts'
+import { followConfirmationLink, seedOffer, signInOwner } from './planner-screens.testing.ts'
 
 const app = useBrowserApp()
 
@@ -44,9 +47,8 @@ async function registerOwner(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Meine Angebote', selected: true }).waitFor()
 }
 
-// The story of one offer, step by step: each test goes on where the one before stopped.
-let offerId: number | undefined
-let agreementId: number | undefined
+// One offer's story, step by step. Each test sets up the state its step starts from through the
+// API (as the step before would leave it), so each runs alone and in any order.
 
 describe('interim use end to end', () => {
   it('an owner registers, draws the land on the map, fills the offer and submits it', async () => {
@@ -93,19 +95,24 @@ describe('interim use end to end', () => {
     const listed = workspace.locator(`[data-offer="${offer?.id}"]`)
     await expect.poll(() => listed.locator('.status').textContent()).toBe('eingereicht')
     expect(page.errors).toEqual([])
-    offerId = offer?.id
   })
 
   it('a planner accepts it, makes an agreement from it and walks it to active', async () => {
-    expect(offerId).toBeDefined()
+    const submitter = await createUser(app().db, 'owner')
+    const offerId = await seedOffer(
+      app().db,
+      submitter.id,
+      'Brache an der Josephstraße Süd',
+      square(12.3362, 51.3352),
+    )
     const page = await app().newPage()
     await openSignedIn(page, app().baseUrl, lindenau, planner)
     await page.getByRole('button', { name: 'Zwischennutzung' }).click()
     const workspace = page.getByRole('complementary', { name: 'Zwischennutzung' })
     await workspace.getByRole('tab', { name: 'Angebote prüfen', selected: true }).waitFor()
-    const review = workspace.getByRole('article', { name: 'Brache an der Josephstraße Nord' })
+    const review = workspace.getByRole('article', { name: 'Brache an der Josephstraße Süd' })
     // Planners see the owner's contact to get in touch; the public never does.
-    await review.getByText(contactMarker).waitFor()
+    await review.getByText('Hausverwaltung Lindenau (Test)').waitFor()
     // An owner offering as a person is not named; one offering for an organisation is.
     await review.getByText('Privatperson', { exact: true }).waitFor()
     const demoOffer = workspace.getByRole('article', {
@@ -142,36 +149,53 @@ describe('interim use end to end', () => {
       select a.id, a.status, p.status as plot_status,
              array(select to_status from agreement_transitions t where t.agreement_id = a.id order by t.id) as steps
         from agreements a join offers o on o.id = a.offer_id join plots p on p.id = o.plot_id
-       where a.offer_id = ${offerId as number}`
+       where a.offer_id = ${offerId}`
     expect(agreement).toMatchObject({
       status: 'active',
       plot_status: 'interim_use',
       steps: ['draft', 'negotiating', 'signed', 'active'],
     })
     expect(page.errors).toEqual([])
-    agreementId = agreement?.id
   })
 
   it('the interim use is on the public map and in its tile; the page shows no personal data', async () => {
-    expect(agreementId).toBeDefined()
+    const at: [number, number] = [12.3362, 51.3372]
+    const { agreementId, owner } = await activeAgreement(
+      createApp(app().db),
+      app().db,
+      'Kontakt-Karte-3f9e',
+      at,
+    )
     const page = await app().newPage()
     await page.goto(`${app().baseUrl}${lindenau}`)
     await expect.poll(() => mapHasFeature(page, 'interim-uses', agreementId)).toBe(true)
     // And the all-layer tile, as any client fetches it, holds it too.
-    const [lon, lat] = ring[0]
-    expect(await interimUseIdsInTile(createApp(app().db), tileOver(lon, lat, 15))).toContain(agreementId)
-    expect(await page.content()).not.toContain(contactMarker)
+    expect(
+      await interimUseIdsInTile(createApp(app().db), tileOver(at[0] + 0.0004, at[1] + 0.0004, 15)),
+    ).toContain(agreementId)
+    const content = await page.content()
+    for (const personal of [
+      'Kontakt-Karte-3f9e name',
+      'Kontakt-Karte-3f9e phone',
+      'mediator@example.org',
+      owner.email,
+    ])
+      expect(content).not.toContain(personal)
     expect(page.errors).toEqual([])
   })
 
   it('the owner sees every step: notifications, the accepted offer and the active agreement', async () => {
+    const s = await activeAgreement(createApp(app().db), app().db, 'Schritte', [12.3325, 51.3372])
+    const [agreement] = await app().db.sql<
+      { name: string }[]
+    >`select name from agreements where id = ${s.agreementId}`
     const page = await app().newPage()
-    await signInOwner(page, app().baseUrl, lindenau, owner.email, owner.password)
+    await signInOwner(page, app().baseUrl, lindenau, s.owner.email, s.owner.password)
     // The account bar counts what the owner has not read yet.
     const bar = page.getByRole('button', { name: /Zwischennutzung \d+ ungelesen/ })
     await bar.click()
     const workspace = page.getByRole('complementary', { name: 'Zwischennutzung' })
-    await workspace.locator(`[data-offer="${offerId}"] .status`).filter({ hasText: 'angenommen' }).waitFor()
+    await workspace.locator(`[data-offer="${s.offerId}"] .status`).filter({ hasText: 'angenommen' }).waitFor()
 
     await workspace.getByRole('tab', { name: 'Benachrichtigungen' }).click()
     const notifications = workspace.locator('.notifications > li')
@@ -183,7 +207,10 @@ describe('interim use end to end', () => {
     // Opening the newest notification shows the agreement it is about, read-only.
     await notifications.first().getByRole('button', { name: 'Öffnen' }).click()
     await workspace.getByRole('tab', { name: 'Vereinbarungen', selected: true }).waitFor()
-    await workspace.getByText('Nachbarschaftsgarten Josephstraße Nord').first().waitFor()
+    await workspace
+      .getByText(agreement?.name ?? '')
+      .first()
+      .waitFor()
     const lifecycle = workspace.getByRole('region', { name: 'Verlauf' })
     await lifecycle.getByRole('listitem').filter({ hasText: '→ aktiv' }).waitFor()
     expect(await lifecycle.getByRole('button').count()).toBe(0)

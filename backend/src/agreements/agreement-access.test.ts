@@ -38,6 +38,17 @@ async function ask(
   })
 }
 
+/** Every stored contact value of the agreement's parties other than its owner. */
+async function otherPartiesContacts(agreementId: number): Promise<string[]> {
+  const rows = await db().sql<{ value: string }[]>`
+    select distinct v.value
+      from agreement_parties x
+      join party_contacts pc on pc.party_id = x.party_id
+      cross join lateral jsonb_each_text(to_jsonb(pc) - 'party_id' - 'updated_at') v
+     where x.agreement_id = ${agreementId} and x.role <> 'owner' and v.value is not null`
+  return rows.map((row) => row.value)
+}
+
 describe('who may see and change offers, agreements and documents', () => {
   let s: Scenario
   let app: ReturnType<typeof createApp>
@@ -92,7 +103,13 @@ describe('who may see and change offers, agreements and documents', () => {
     )
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200])
     expect(reads[1]?.body).not.toHaveProperty('internal_notes')
-    expect(JSON.stringify(reads[1]?.body)).not.toContain('intermediary@')
+    const shown = [
+      JSON.stringify(reads[1]?.body),
+      (await call(app, 'GET', '/api/agreements', { headers: s.owner.headers })).text,
+    ]
+    const others = await otherPartiesContacts(s.agreementId)
+    expect(others).toEqual(expect.arrayContaining(['mediator@example.org', 'Zugriff club contact']))
+    for (const view of shown) for (const value of others) expect(view).not.toContain(value)
     expect(reads[2]?.headers.get('content-type')).toBe('application/pdf')
     const step = await call(app, 'POST', `/api/agreements/${s.agreementId}/transitions`, {
       headers: s.owner.headers,

@@ -3,6 +3,8 @@ import { createApp } from '../app.ts'
 import { authHeaders, createUser, registerConfirmed } from '../auth/auth.testing.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { call, checksums, square } from './interim-use.testing.ts'
+import { activeAgreement } from './interim-use-scenario.testing.ts'
+import { interimUseIdsInTile, tileOver } from './tile-check.testing.ts'
 
 const db = useTestDatabase()
 
@@ -91,22 +93,14 @@ describe('interim use end to end', () => {
 
     // On the public map: the collection and a tile.
     const feature = await call(app, 'GET', `/api/collections/interim-uses/items/${agreementId}`)
-    if (feature.status === 404 && /no resource/.test(feature.text)) {
-      const [row] = await sql`select name, organisation from interim_uses where id = ${agreementId}`
-      expect(row).toMatchObject({ organisation: 'Gartenverein Flow (Test)' })
-    } else {
-      expect(feature.status).toBe(200)
-      expect(feature.body.properties).toMatchObject({
-        use: 'community_garden',
-        organisation: 'Gartenverein Flow (Test)',
-      })
-      expect(JSON.stringify(feature.body)).not.toContain('Versicherung prüfen')
-    }
-    const { tileOver, interimUseIdsInTile } = await import('./tile-check.testing.ts')
-    const tile = tileOver(12.3109, 51.3389, 15)
-    const ids = await interimUseIdsInTile(app, tile)
-    if (ids === undefined) console.log('tiles endpoint not mounted yet: tile check skipped')
-    else expect(ids).toContain(agreementId)
+    expect(feature.status).toBe(200)
+    expect(feature.body.properties).toMatchObject({
+      use: 'community_garden',
+      organisation: 'Gartenverein Flow (Test)',
+    })
+    expect(JSON.stringify(feature.body)).not.toContain('Versicherung prüfen')
+    const ids = await interimUseIdsInTile(app, tileOver(12.3109, 51.3389, 15))
+    expect(ids).toContain(agreementId)
 
     // The owner saw every step.
     const notifications = await call(app, 'GET', '/api/notifications', { headers: owner })
@@ -151,6 +145,32 @@ describe('interim use end to end', () => {
     expect(refused.headers.get('content-type')).toContain('application/problem+json')
     expect(refused.body).toMatchObject({ status: 409, allowed: ['negotiating'] })
     expect(refused.body.detail).toContain('negotiating')
+    expect(await checksums(db().sql)).toEqual(before)
+  })
+
+  it('keeps ended and terminated agreements closed: no step leads out of them (409, nothing changed)', async () => {
+    const app = createApp(db())
+    const step = (
+      s: { planner: { headers: Record<string, string> }; agreementId: number },
+      to: string,
+      reason?: string,
+    ) =>
+      call(app, 'POST', `/api/agreements/${s.agreementId}/transitions`, {
+        headers: s.planner.headers,
+        json: { to, ...(reason ? { reason } : {}) },
+      })
+    const ended = await activeAgreement(app, db(), 'Beendet', [12.3009, 51.3402])
+    for (const to of ['ending', 'ended']) expect((await step(ended, to)).status).toBe(200)
+    const terminated = await activeAgreement(app, db(), 'Gekündigt', [12.2989, 51.3402])
+    expect((await step(terminated, 'terminated', 'Eigentümer baut')).status).toBe(200)
+    const before = await checksums(db().sql)
+    for (const closed of [ended, terminated]) {
+      for (const to of ['draft', 'negotiating', 'signed', 'active', 'ending', 'ended', 'terminated']) {
+        const refused = await step(closed, to, 'wieder öffnen')
+        expect(refused.status, `${closed.agreementId} → ${to}`).toBe(409)
+        expect(refused.body).toMatchObject({ allowed: [] })
+      }
+    }
     expect(await checksums(db().sql)).toEqual(before)
   })
 

@@ -5,13 +5,18 @@ import type { Database } from '../db/database.ts'
 import type { AppEnv, Role } from '../http/app-types.ts'
 import { call, fileForm, pdfBytes, square } from './interim-use.testing.ts'
 
-export type Caller = { id: number; email: string; headers: Record<string, string> }
+export type Caller = { id: number; email: string; password: string; headers: Record<string, string> }
 
 /** A user of `role` with a bearer token (and optional display name). */
 export async function caller(db: Database, role: Role, displayName?: string): Promise<Caller> {
   const user = await createUser(db, role, displayName ? { display_name: displayName } : {})
   const { token } = await createApiToken(db.sql, user.id, 'test')
-  return { id: user.id, email: user.email, headers: { Authorization: `Bearer ${token}` } }
+  return {
+    id: user.id,
+    email: user.email,
+    password: user.password,
+    headers: { Authorization: `Bearer ${token}` },
+  }
 }
 
 export type Scenario = {

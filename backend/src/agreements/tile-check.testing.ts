@@ -8,14 +8,12 @@ export function tileOver(lon: number, lat: number, z: number): Tile {
   return tileAt(lon, lat, z)
 }
 
-/** The ids in the interim-uses layer of the all-layer tile; undefined while tiles are not served. */
-export async function interimUseIdsInTile(
-  app: Hono<AppEnv>,
-  { z, x, y }: Tile,
-): Promise<number[] | undefined> {
+/** The ids in the interim-uses layer of the all-layer tile (a tile with no features answers 204). */
+export async function interimUseIdsInTile(app: Hono<AppEnv>, { z, x, y }: Tile): Promise<number[]> {
   const response = await app.request(`/api/tiles/WebMercatorQuad/${z}/${y}/${x}`)
-  if (response.status === 404 && (await response.clone().text()).includes('no resource')) return undefined
   if (response.status === 204) return []
+  if (response.status !== 200)
+    throw new Error(`tile ${z}/${y}/${x}: ${response.status} ${await response.text()}`)
   const layers = decodeTile(new Uint8Array(await response.arrayBuffer()))
   return (layers.get('interim-uses') ?? []).map((feature) => Number(feature.id))
 }

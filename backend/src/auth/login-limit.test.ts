@@ -58,7 +58,7 @@ describe('login rate limit', () => {
   it('lets at most 10 of 40 concurrent wrong passwords reach the password check', async () => {
     const user = await createUser(db(), 'owner')
     const responses = await Promise.all(
-      Array.from({ length: 40 }, () => login(user.email, 'wrong-password', '10.0.4.1')),
+      Array.from({ length: 40 }, () => login(user.email, 'wrong-password', '10.0.6.1')),
     )
     const statuses = responses.map((response) => response.status)
     // 401 answers a checked password; 429 refuses before the check.
@@ -67,5 +67,38 @@ describe('login rate limit', () => {
     const [failures] = await db().sql<{ count: number }[]>`
       select count(*)::int as count from login_failures where email = ${user.email.toLowerCase()}`
     expect(failures?.count).toBe(10)
+  })
+
+  /** Moves the stored failures from addresses starting with `prefix` into the past. */
+  async function age(prefix: string, interval: string) {
+    const { sql } = db()
+    const rows = await sql`
+      update login_failures set failed_at = failed_at - ${interval}::interval
+       where client like ${`${prefix}%`} returning 1`
+    expect(rows.length).toBeGreaterThan(0)
+  }
+
+  it('forgets an e-mail’s failures 15 minutes after the tenth, not earlier', async () => {
+    const user = await createUser(db(), 'planner')
+    for (let i = 1; i <= 10; i++) {
+      expect((await login(user.email, 'wrong-password', `10.0.4.${i}`)).status).toBe(401)
+    }
+    await age('10.0.4.', '14 minutes 30 seconds')
+    const stillBlocked = await login(user.email, user.password, '10.0.4.99')
+    expect(stillBlocked.status).toBe(429)
+    expect(Number(stillBlocked.headers.get('retry-after'))).toBeLessThanOrEqual(31)
+    await age('10.0.4.', '31 seconds')
+    expect((await login(user.email, user.password, '10.0.4.99')).status).toBe(200)
+  })
+
+  it('forgets an address’s failures 15 minutes after the tenth, not earlier', async () => {
+    for (let i = 1; i <= 10; i++) {
+      expect((await login(`aged-${i}@example.org`, 'wrong-password', '10.0.5.1')).status).toBe(401)
+    }
+    const user = await createUser(db(), 'owner')
+    await age('10.0.5.', '14 minutes 30 seconds')
+    expect((await login(user.email, user.password, '10.0.5.1')).status).toBe(429)
+    await age('10.0.5.', '31 seconds')
+    expect((await login(user.email, user.password, '10.0.5.1')).status).toBe(200)
   })
 })

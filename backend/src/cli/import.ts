@@ -13,7 +13,7 @@ tables: ${layers
   .filter((l) => l.writable || l.table === 'districts')
   .map((l) => l.table)
   .join(', ')}
-example: npm run db:import -- districts ../shared/geodata/leipzig_ortsteile.geojson --map OT=key`
+example: npm run db:import -- districts geodata/leipzig_ortsteile.geojson --map OT=key`
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

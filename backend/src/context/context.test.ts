@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { repoRoot } from '../config.ts'
-import { findLayerByTable } from '../contract/layers.ts'
-import { importFeatures } from '../importing/import-features.ts'
+import { importOfficialDistricts } from '../test/official-districts.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import type { FeatureContext } from './context.queries.ts'
 
@@ -20,12 +16,7 @@ async function idOf(table: 'plots' | 'links' | 'places' | 'programme_areas', ext
 
 // The 63 official Leipzig districts; importing again only updates them.
 async function importDistricts() {
-  const districts = findLayerByTable('districts')
-  if (!districts) throw new Error('no districts layer')
-  const ortsteile = JSON.parse(
-    readFileSync(join(repoRoot, '..', 'shared', 'geodata', 'leipzig_ortsteile.geojson'), 'utf8'),
-  )
-  const report = await importFeatures(db().sql, districts, ortsteile, { rename: { OT: 'key' } })
+  const report = await importOfficialDistricts(db().sql)
   expect(report.refused).toEqual([])
 }
 

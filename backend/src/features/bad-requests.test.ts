@@ -2,9 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { createUser } from '../auth/auth.testing.ts'
 import { createApiToken } from '../auth/tokens.queries.ts'
-import { maxVertices } from '../contract/geometry-rules.ts'
 import { useTestDatabase } from '../test/test-database.ts'
-import { maxFeatureBytes } from './feature-body.ts'
 import { plotFeature, square, tableChecksum } from './features.testing.ts'
 
 // The corpus of bad requests: every validation rule of the write path, each refused with the
@@ -31,10 +29,25 @@ type Case = {
 }
 
 const json = (value: unknown) => JSON.stringify(value)
+/** A feature body of exactly `bytes` bytes (its description pads it). */
+const bodyOfBytes = (bytes: number) => {
+  const body = json(
+    plotFeature({
+      description: 'x'.repeat(bytes - Buffer.byteLength(json(plotFeature({ description: '' })))),
+    }),
+  )
+  expect(Buffer.byteLength(body)).toBe(bytes)
+  return body
+}
 const ring = (...positions: number[][]) => ({ type: 'Polygon', coordinates: [positions] })
 const deep = (levels: number): unknown => (levels === 0 ? 1 : [deep(levels - 1)])
-const manyVertices = () => {
-  const n = maxVertices + 10
+// The contract, as literals: at most 50,000 vertices per geometry and 5 MiB per feature body.
+const vertexLimit = 50_000
+const bodyLimit = 5 * 1024 * 1024
+
+/** A valid polygon (a circle) with `count` positions, the closing one included. */
+const manyVertices = (count: number) => {
+  const n = count - 1
   const positions = Array.from({ length: n }, (_, i) => {
     const angle = (2 * Math.PI * i) / n
     return [12.33 + 0.01 * Math.cos(angle), 51.33 + 0.01 * Math.sin(angle)]
@@ -151,16 +164,17 @@ const cases: Case[] = [
     body: json({ ...plotFeature(), crs: { type: 'name', properties: { name: 'EPSG:4326' } } }),
   },
   {
-    rule: `more than ${maxVertices} vertices`,
+    rule: 'more than 50,000 vertices (50,001)',
     status: 422,
     slug: 'too-many-vertices',
-    body: json(plotFeature({}, manyVertices())),
+    body: json(plotFeature({}, manyVertices(vertexLimit + 1))),
+    detail: /more than 50000 vertices/,
   },
   {
-    rule: 'body over the size limit (Content-Length)',
+    rule: 'body over the size limit (Content-Length), by one byte',
     status: 413,
     slug: 'body-too-large',
-    body: json(plotFeature({ description: 'x'.repeat(maxFeatureBytes) })),
+    body: bodyOfBytes(bodyLimit + 1),
   },
   {
     rule: 'body over the size limit, sent chunked without Content-Length',
@@ -290,6 +304,30 @@ describe('a corpus of bad requests', () => {
     expect(problem.detail).toEqual(expect.any(String))
     if (bad.detail) expect(problem.detail).toMatch(bad.detail)
     bad.check?.(problem)
+    expect(await tableChecksum(db(), 'plots')).toBe(before)
+  })
+})
+
+describe('the limits themselves', () => {
+  const post = (body: string) =>
+    createApp(db()).request('/api/collections/plots/items', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/geo+json', ...auth },
+      body,
+    })
+
+  it('accepts a geometry of exactly 50,000 vertices', async () => {
+    const response = await post(json(plotFeature({}, manyVertices(vertexLimit))))
+    expect(response.status, await response.clone().text()).toBe(201)
+  })
+
+  it('reads a body of exactly 5 MiB (refused for its content, not its size)', async () => {
+    const before = await tableChecksum(db(), 'plots')
+    const response = await post(bodyOfBytes(bodyLimit))
+    expect(response.status).not.toBe(413)
+    expect(((await response.json()) as { type: string }).type).not.toBe(
+      'urn:quartiersatlas:problem:body-too-large',
+    )
     expect(await tableChecksum(db(), 'plots')).toBe(before)
   })
 })

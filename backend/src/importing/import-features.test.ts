@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../config.ts'
 import { findLayerByTable } from '../contract/layers.ts'
+import { readOfficialDistricts } from '../test/official-districts.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { importFeatures } from './import-features.ts'
 
 const db = useTestDatabase()
 const districts = findLayerByTable('districts')
 const plots = findLayerByTable('plots')
-const ortsteile = JSON.parse(
-  readFileSync(join(repoRoot, '..', 'shared', 'geodata', 'leipzig_ortsteile.geojson'), 'utf8'),
-)
+const ortsteile = readOfficialDistricts()
 
 const square = (x: number, y: number, size = 0.001) => ({
   type: 'Polygon',

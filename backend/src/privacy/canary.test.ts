@@ -67,6 +67,7 @@ describe('canary: personal data never reaches a public response or a log', () =>
     const crawled: string[] = []
     const leaks: string[] = []
     const seen = new Set<string>()
+    const statuses = new Map<string, number>()
     const fetchText = async (path: string) => {
       const response = await app.request(path)
       const bytes = new Uint8Array(await response.arrayBuffer())
@@ -76,6 +77,7 @@ describe('canary: personal data never reaches a public response or a log', () =>
         text += JSON.stringify([...decodeTile(bytes).entries()])
       }
       crawled.push(`${response.status} ${path}`)
+      statuses.set(path, response.status)
       if (needles.some((needle) => text.toLowerCase().includes(needle))) leaks.push(path)
       return { status: response.status, type, text: new TextDecoder().decode(bytes) }
     }
@@ -124,6 +126,8 @@ describe('canary: personal data never reaches a public response or a log', () =>
       extra.push(`/api/search?q=${encodeURIComponent(q)}`)
     }
     extra.push('/api/overlay/figures', '/api/overlay/figures.csv', '/api/config', '/api/health')
+    // Offers are no public collection: those two paths must answer 404 like any unknown collection.
+    const publicPaths = extra.filter((path) => !path.startsWith('/api/collections/offers/'))
     // Errors, also for the private resources (never with the marker in the URL: an echo of the request is no leak).
     extra.push(
       '/api/collections/plots/items/99999999',
@@ -145,8 +149,14 @@ describe('canary: personal data never reaches a public response or a log', () =>
     expect(needles.filter((needle) => logs.text().toLowerCase().includes(needle))).toEqual([])
     expect(crawled.length).toBeGreaterThan(40)
     expect(leaks).toEqual([])
+    // A route that went missing would leak nothing; every public path must really answer.
+    const unanswered = publicPaths.filter((path) => ![200, 204].includes(statuses.get(path) ?? 0))
+    expect(publicPaths.length).toBeGreaterThan(30)
+    expect(unanswered).toEqual([])
+    expect(statuses.get('/api/collections/offers/items?limit=1000')).toBe(404)
     // The public map does show the interim use itself.
     const feature = await app.request(`/api/collections/interim-uses/items/${s.agreementId}`)
-    if (feature.status !== 404) expect(feature.status).toBe(200)
+    expect(feature.status).toBe(200)
+    expect(((await feature.json()) as { id: unknown }).id).toBe(s.agreementId)
   })
 })

@@ -41,10 +41,25 @@ describe('export and erasure of personal data', () => {
     expect(exported.text).not.toContain(`${marker} intermediary`)
     expect(exported.text).not.toContain(`${marker} internal notes`)
 
+    // A browser session and a failed sign-in under the e-mail, which erasure removes with the account.
+    const signIn = (password: string) =>
+      call(app, 'POST', '/api/auth/login', { json: { email: s.owner.email, password } })
+    expect((await signIn(s.owner.password)).status).toBe(200)
+    expect((await signIn('not the password')).status).toBe(401)
+    const traces = async () => {
+      const [row] = await sql<{ sessions: number; tokens: number; failures: number }[]>`
+        select (select count(*)::int from sessions where user_id = ${s.owner.id}) as sessions,
+               (select count(*)::int from api_tokens where user_id = ${s.owner.id}) as tokens,
+               (select count(*)::int from login_failures where lower(email) = lower(${s.owner.email})) as failures`
+      return row
+    }
+    expect(await traces()).toEqual({ sessions: 1, tokens: 1, failures: 1 })
+
     const erased = await call(app, 'POST', '/api/me/erasure', { headers: s.owner.headers })
     expect(erased.status).toBe(200)
     expect(erased.body.summary).toMatchObject({ contact_deleted: true, offers_anonymised: 1 })
     expect((await call(app, 'GET', '/api/me/data', { headers: s.owner.headers })).status).toBe(401)
+    expect(await traces()).toEqual({ sessions: 0, tokens: 0, failures: 0 })
 
     const hits = await scanForMarker(sql, marker)
     console.log('marker left after erasure (kept by rule):', JSON.stringify(hits))

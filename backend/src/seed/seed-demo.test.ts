@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../config.ts'
-import { findLayerByTable } from '../contract/layers.ts'
-import { importFeatures } from '../importing/import-features.ts'
+import { importOfficialDistricts } from '../test/official-districts.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { seedDemoData } from './seed-demo.ts'
 
 const db = useTestDatabase()
-const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'))
 
 async function counts() {
   const { sql } = db()
@@ -67,16 +62,7 @@ describe('demo data', () => {
         from plots p where p.name = 'Nachbarschaftsgärten Josephstraße'`
     expect(garden).toMatchObject({ in_westen: true, approximate: true })
     // Districts are official data, not demo data: import them here to check the demo's placement.
-    const districts = findLayerByTable('districts')
-    if (!districts) throw new Error('no districts layer')
-    await importFeatures(
-      sql,
-      districts,
-      readJson(join(repoRoot, '..', 'shared', 'geodata', 'leipzig_ortsteile.geojson')),
-      {
-        rename: { OT: 'key' },
-      },
-    )
+    expect((await importOfficialDistricts(sql)).refused).toEqual([])
     const [district] = await sql`
       select d.name from districts d, plots p
        where p.name = 'Nachbarschaftsgärten Josephstraße' and st_contains(d.geom, p.geom)`
