@@ -9,7 +9,7 @@ import { featuresRoutes } from './features/features.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
-import { describeFailure } from './http/error-log.ts'
+import { codeOf, describeFailure } from './http/error-log.ts'
 import { addFastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { mountFrontend } from './http/static-frontend.ts'
@@ -60,7 +60,9 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   )
   app.onError((error, c) => {
     const problem = toProblem(error)
-    if (problem.status >= 500)
+    if (problem.status === 503)
+      console.error(`${c.req.method} ${c.req.path}: database unavailable (${codeOf(error)})`)
+    else if (problem.status >= 500)
       console.error(`${c.req.method} ${c.req.path} failed: ${describeFailure(error)}`)
     return problemResponse(c, problem)
   })

@@ -1,0 +1,13 @@
+import { createApp } from '../app.ts'
+import { openDatabase } from '../db/database.ts'
+import { listenOnLoopback } from '../server.ts'
+
+// The API as its own process for tests that must watch it survive (or die): serves the database
+// at DATABASE_URL, or the embedded one in DATA_DIR, on a free loopback port and prints its origin.
+
+const db = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.DATA_DIR ?? '',
+})
+const { origin } = await listenOnLoopback(createApp(db))
+console.log(`listening ${origin}`)
