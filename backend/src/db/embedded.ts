@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { lockDataDir } from './data-dir-lock.ts'
 import { postgisExtension } from './postgis-bundle.ts'
 
 export type EmbeddedServer = {
@@ -56,29 +57,3 @@ function boundPort(server: PGLiteSocketServer): number {
     throw new Error('the embedded database did not bind a TCP port')
   return address.port
 }
-
-/** Two processes on one PGlite directory corrupt it: refuse the second with a clear message. */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = join(dataDir, 'quartiersatlas.lock')
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, 'utf8'))
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new EmbeddedLockedError(
-        `the embedded database in ${dataDir} is in use by process ${pid}; stop it or set DATA_DIR to another folder`,
-      )
-    }
-  }
-  writeFileSync(lockFile, String(process.pid))
-  return () => rmSync(lockFile, { force: true })
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-export class EmbeddedLockedError extends Error {}
