@@ -9,6 +9,7 @@ import { featuresRoutes } from './features/features.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
+import { databaseDeadline } from './http/database-deadline.ts'
 import { codeOf, describeFailure } from './http/error-log.ts'
 import { addFastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
@@ -37,6 +38,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
     c.set('events', events)
     await next()
   })
+  app.use('/api/*', databaseDeadline())
   app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
   app.route('/api/config', clientConfigRoutes)
