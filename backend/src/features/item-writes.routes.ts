@@ -5,6 +5,7 @@ import { contentCrs, crs84 } from '../crs/crs.ts'
 import { writeAs } from '../db/write-as.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
+import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import {
   currentVersion,
@@ -125,7 +126,7 @@ const item = '/collections/:collectionId/items/:featureId'
 
 /** POST, PUT, PATCH and DELETE on layer items (OGC API – Features Part 4). */
 export const itemWritesRoutes = new Hono<AppEnv>()
-  .post(items, writeGate(false), limitFeatureBody, async (c) => {
+  .post(items, writeGate(false), limitFeatureBody, idempotent(), async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     const input = await readFeatureInput(c, layer, 'replace')
     await checkGeometryValidity(c, input)

@@ -4,6 +4,7 @@ import { readJson } from '../auth/read-json.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
+import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
 import { audit } from '../privacy/audit.queries.ts'
@@ -75,7 +76,7 @@ export const offerRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store')
     return c.json({ offers })
   })
-  .post('/', async (c) => {
+  .post('/', idempotent(), async (c) => {
     const user = requireRoleOf(c.get('user'), ['owner'])
     const input = await readJson(c, newOfferSchema)
     const { sql } = c.get('db')
