@@ -62,7 +62,10 @@ export async function openDatabase(
   }
   const embedded = await startEmbedded(config.dataDir, progress)
   // PGlite is one session: a single connection keeps transactions from interleaving.
-  const sql = createSqlClient(embedded.url, { max: 1 })
+  const sql = createSqlClient('postgres://postgres@embedded/postgres', {
+    max: 1,
+    socket: () => embedded.connect(),
+  })
   const probe = createProbe(() => sql, probeTimeoutMs, false)
   return connect(
     { sql, engine: 'pglite', probe: probe.check, independentProbe: false },

@@ -1,23 +1,26 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { lockDataDir } from './data-dir-lock.ts'
+import { EmbeddedConnection } from './embedded-connection.ts'
 import { postgisExtension } from './postgis-bundle.ts'
 
-export type EmbeddedServer = {
-  /** A connection URL for postgres.js on a loopback port chosen by the OS. */
-  url: string
+export type EmbeddedDatabase = {
+  /** A new in-process connection for postgres.js's `socket` option: no port, no listener. */
+  connect(): EmbeddedConnection
   stop(): Promise<void>
 }
 
 export type Progress = (message: string) => void
 
 /**
- * Starts the embedded PostGIS (PGlite) persisted in `dataDir` and serves it on 127.0.0.1.
+ * Opens the embedded PostGIS (PGlite) persisted in `dataDir`, reachable only from this process.
  * Creating a database and its PostGIS extension takes several seconds; that happens once.
  */
-export async function startEmbedded(dataDir: string, progress: Progress = () => {}): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  dataDir: string,
+  progress: Progress = () => {},
+): Promise<EmbeddedDatabase> {
   const pgliteDir = join(dataDir, 'pglite')
   const fresh = !existsSync(join(pgliteDir, 'PG_VERSION'))
   mkdirSync(dataDir, { recursive: true })
@@ -31,13 +34,16 @@ export async function startEmbedded(dataDir: string, progress: Progress = () => 
     })
     if (fresh) progress('installing PostGIS into the embedded database')
     await db.exec('create extension if not exists postgis')
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 })
-    await server.start()
-    const port = boundPort(server)
+    const connections = new Set<EmbeddedConnection>()
     return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      connect() {
+        const connection = new EmbeddedConnection(db)
+        connections.add(connection)
+        connection.once('close', () => connections.delete(connection))
+        return connection
+      },
       async stop() {
-        await server.stop()
+        for (const connection of connections) connection.destroy()
         await db.close()
         releaseLock()
       },
@@ -46,14 +52,4 @@ export async function startEmbedded(dataDir: string, progress: Progress = () => 
     releaseLock()
     throw error
   }
-}
-
-function boundPort(server: PGLiteSocketServer): number {
-  // The socket server keeps its net.Server private; port 0 means we must ask it for the real one.
-  const address = (
-    server as unknown as { server?: { address(): { port: number } | string | null } }
-  ).server?.address()
-  if (!address || typeof address === 'string')
-    throw new Error('the embedded database did not bind a TCP port')
-  return address.port
 }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import postgres from 'postgres'
 
 /** The one SQL client type of Quartiersatlas: postgres.js, on PostgreSQL or the embedded PGlite. */
@@ -47,6 +48,8 @@ export const servingLimits: SessionLimits = {
 
 export type ClientOptions = {
   max: number
+  /** Opens each connection's stream in-process instead of over TCP (the embedded database). */
+  socket?: () => Duplex
   onnotice?: (notice: postgres.Notice) => void
   limits?: SessionLimits
 }
@@ -57,6 +60,7 @@ export function createSqlClient(url: string, options: ClientOptions): Sql {
   return postgres(url, {
     max: options.max,
     types,
+    ...(options.socket && { socket: options.socket }),
     connect_timeout: limits?.connectTimeoutSeconds ?? 10,
     idle_timeout: 60,
     onnotice: options.onnotice ?? (() => {}),
