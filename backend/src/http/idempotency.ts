@@ -75,7 +75,7 @@ function replay(c: Context<AppEnv>, first: StoredAnswer, fingerprint: string): R
   }
   const headers = new Headers(first.headers)
   headers.set('Idempotent-Replayed', 'true')
-  c.res = new Response(first.body, { status: first.status, headers })
+  c.res = new Response(new Uint8Array(first.body), { status: first.status, headers })
   return c.res
 }
 
