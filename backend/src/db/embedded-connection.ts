@@ -77,16 +77,43 @@ export class EmbeddedConnection extends Duplex {
 
   private async answer(message: Buffer): Promise<void> {
     if (this.readyState === 'closed') return
+    const chunks: Buffer[] = []
     try {
       await this.db.runExclusive(() =>
         this.db.execProtocolRawStream(new Uint8Array(message), {
           onRawData: (data) => {
-            if (this.readyState === 'open' && data.length > 0) this.push(Buffer.from(data))
+            if (data.length > 0) chunks.push(Buffer.from(data))
           },
         }),
       )
     } catch (error) {
       this.destroy(error instanceof Error ? error : new Error(String(error)))
+      return
     }
+    const answer = withoutEarlyReady(message, Buffer.concat(chunks))
+    if (this.readyState === 'open' && answer.length > 0) this.push(answer)
   }
+}
+
+/**
+ * PGlite answers an error in an extended-protocol message (Parse, Bind, Execute …) with
+ * ErrorResponse and at once ReadyForQuery, and then once more at the Sync. PostgreSQL sends
+ * ReadyForQuery only at the Sync, and postgres.js counts on that: the early one would close the
+ * failed query, and the one at the Sync would end the next query with no rows. Over TCP the two
+ * used to arrive in one read, which hid this.
+ */
+function withoutEarlyReady(message: Buffer, answer: Buffer): Buffer {
+  const type = String.fromCharCode(message[0] ?? 0)
+  // The start-up packet has no type byte: its length begins with a zero byte.
+  if (message[0] === 0 || type === 'S' || type === 'Q') return answer
+  const kept: Buffer[] = []
+  let errored = false
+  for (let at = 0; at + 5 <= answer.length; ) {
+    const end = at + 1 + answer.readInt32BE(at + 1)
+    const kind = String.fromCharCode(answer[at] ?? 0)
+    if (kind === 'E') errored = true
+    if (!(errored && kind === 'Z')) kept.push(answer.subarray(at, end))
+    at = end
+  }
+  return kept.length === 1 ? (kept[0] as Buffer) : Buffer.concat(kept)
 }
