@@ -41,9 +41,11 @@ export class EmbeddedConnection extends Duplex {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     this.readyState = 'closed'
     // A transaction this connection left open would hold the one session: roll it back.
-    this.work = this.work.then(async () => {
-      if (this.db.isInTransaction()) await this.db.exec('rollback')
-    })
+    this.work = this.work
+      .then(async () => {
+        if (!this.db.closed && this.db.isInTransaction()) await this.db.exec('rollback')
+      })
+      .catch(() => {})
     callback(error)
   }
 
