@@ -12,7 +12,8 @@ import { itemsRoutes } from './features/items.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
-import { describeFailure } from './http/error-log.ts'
+import { databaseDeadline } from './http/database-deadline.ts'
+import { codeOf, describeFailure } from './http/error-log.ts'
 import type { FastPath } from './http/fast-paths.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
 import { refuseControlCharactersInQuery } from './http/read-query.ts'
@@ -68,6 +69,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     await next()
   })
   app.use('/api/*', refuseControlCharactersInQuery)
+  app.use('/api/*', databaseDeadline())
   app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
   app.route('/api/config', clientConfigRoutes)
@@ -103,7 +105,9 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   )
   app.onError((error, c) => {
     const problem = toProblem(error)
-    if (problem.status >= 500 && options.logFormat === 'json')
+    if (problem.status === 503 && options.logFormat !== 'json')
+      console.error(`${c.req.method} ${c.req.path}: database unavailable (${codeOf(error)})`)
+    else if (problem.status >= 500 && options.logFormat === 'json')
       console.error(
         JSON.stringify({
           time: new Date().toISOString(),

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
+import { EmbeddedLockedError } from './db/data-dir-lock.ts'
 import { DatabaseUnavailableError, openDatabase } from './db/database.ts'
-import { EmbeddedLockedError } from './db/embedded.ts'
+import { servingLimits } from './db/sql-client.ts'
 import { startServer } from './server.ts'
 import { prepareDatabase } from './startup/prepare-database.ts'
 
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const frontendDir = join(repoRoot, 'frontend', 'dist')
 
   // The embedded database compiles PostGIS on background threads meanwhile the routes load.
-  const opening = openDatabase(config, log)
+  const opening = openDatabase(config, log, { limits: servingLimits })
   // Handled below at `await opening`; this keeps a quick refusal from counting as unhandled.
   opening.catch(() => {})
   const { createApp } = await import('./app.ts')

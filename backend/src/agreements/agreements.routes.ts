@@ -12,6 +12,7 @@ import {
 import type { Queries } from '../db/sql-client.ts'
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
+import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
 import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
@@ -79,7 +80,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store')
     return c.json({ agreements })
   })
-  .post('/', async (c) => {
+  .post('/', idempotent(), async (c) => {
     const user = requireRoleOf(c.get('user'), ['planner', 'admin'])
     const input = await readJson(c, newAgreementSchema)
     const agreement = await writeAs(c.get('db').sql, user, (tx) => createAgreement(tx, user, input))

@@ -2,8 +2,8 @@ import { resolve } from 'node:path'
 import { writeEmbeddedBackup, writeFileAtomically } from '../backup/embedded-backup.ts'
 import { pgDump } from '../backup/postgres-backup.ts'
 import { ConfigError, loadConfig } from '../config.ts'
+import { EmbeddedLockedError } from '../db/data-dir-lock.ts'
 import { openDatabase } from '../db/database.ts'
-import { EmbeddedLockedError } from '../db/embedded.ts'
 import { log } from './run-cli.ts'
 
 // npm run db:backup -- <file>: PostgreSQL through pg_dump; the embedded database from the running

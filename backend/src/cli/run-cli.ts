@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../config.ts'
+import { EmbeddedLockedError } from '../db/data-dir-lock.ts'
 import { type Database, DatabaseUnavailableError, openDatabase } from '../db/database.ts'
-import { EmbeddedLockedError } from '../db/embedded.ts'
 import { migrate } from '../db/migrate.ts'
 import { setDefaultMunicipality } from '../db/municipalities.ts'
 

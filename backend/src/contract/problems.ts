@@ -19,6 +19,7 @@ export const problemCatalogue = {
   'control-character-in-url': { status: 400, title: 'Control character in the request' },
   'invalid-text': { status: 400, title: 'A text holds a character that cannot be stored' },
   'invalid-confirmation': { status: 400, title: 'This confirmation link is not valid' },
+  'invalid-idempotency-key': { status: 400, title: 'Invalid Idempotency-Key' },
   'body-too-large': { status: 413, title: 'Request body too large' },
   'document-too-large': { status: 413, title: 'The document is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
@@ -56,6 +57,7 @@ export const problemCatalogue = {
   'self-erasure': { status: 409, title: 'Admins cannot erase themselves' },
   'invalid-fields': { status: 422, title: 'Invalid fields' },
   'control-character': { status: 422, title: 'Control character in the body' },
+  'idempotency-key-reused': { status: 422, title: 'Idempotency-Key already used for another request' },
   'invalid-properties': { status: 422, title: 'Invalid properties' },
   'invalid-property': { status: 422, title: 'Invalid property value' },
   'unknown-property': { status: 422, title: 'Unknown property' },
@@ -75,6 +77,8 @@ export const problemCatalogue = {
   'version-not-restorable': { status: 422, title: 'This version breaks the current rules' },
   // A bug
   'internal-error': { status: 500, title: 'Internal server error' },
+  // The database is away (stopped, hung or unreachable): try again later
+  'database-unavailable': { status: 503, title: 'The database is not available right now' },
 } as const satisfies Record<string, { status: number; title: string }>
 
 type Catalogue = typeof problemCatalogue

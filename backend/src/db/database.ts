@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import { type Progress, startEmbedded } from './embedded.ts'
-import { createSqlClient, type Sql } from './sql-client.ts'
+import { createProbe, type Liveness } from './liveness.ts'
+import { createSqlClient, type SessionLimits, type Sql } from './sql-client.ts'
 
 export type Engine = 'pglite' | 'postgresql'
 
@@ -16,8 +17,23 @@ export type Database = {
   capabilities: Capabilities
   /** Embedded only: a consistent tar.gz of the data directory, taken while the app runs. */
   dumpEmbedded?: () => Promise<Blob>
+  /** Whether the database answers now (select 1 within probeTimeoutMs). */
+  probe(): Promise<Liveness>
+  /**
+   * The probe has a connection of its own (PostgreSQL), so a request still waiting on the
+   * database can ask it whether to go on waiting. The embedded database is one session.
+   */
+  independentProbe: boolean
   close(): Promise<void>
 }
+
+export type OpenOptions = {
+  /** Session limits (statement, lock, idle transaction, connect): set for the serving app. */
+  limits?: SessionLimits
+}
+
+/** How long a liveness probe waits for `select 1`. */
+export const probeTimeoutMs = 500
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -28,17 +44,33 @@ export class DatabaseUnavailableError extends Error {}
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   progress: Progress = () => {},
+  options: OpenOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const sql = createSqlClient(config.databaseUrl, { max: 10 })
-    return connect(sql, 'postgresql', () => sql.end({ timeout: 5 }), describeUrl(config.databaseUrl))
+    const url = config.databaseUrl
+    const sql = createSqlClient(url, { max: 10, limits: options.limits })
+    const probe = createProbe(
+      () => createSqlClient(url, { max: 1, limits: options.limits }),
+      probeTimeoutMs,
+      true,
+    )
+    return connect(
+      { sql, engine: 'postgresql', probe: probe.check, independentProbe: true },
+      async () => {
+        await Promise.all([sql.end({ timeout: 5 }), probe.close()])
+      },
+      describeUrl(url),
+    )
   }
   const embedded = await startEmbedded(config.dataDir, progress)
   // PGlite is one session: a single connection keeps transactions from interleaving.
-  const sql = createSqlClient(embedded.url, { max: 1 })
+  const sql = createSqlClient('postgres://postgres@embedded/postgres', {
+    max: 1,
+    socket: () => embedded.connect(),
+  })
+  const probe = createProbe(() => sql, probeTimeoutMs, false)
   const db = await connect(
-    sql,
-    'pglite',
+    { sql, engine: 'pglite', probe: probe.check, independentProbe: false },
     async () => {
       await sql.end({ timeout: 5 })
       await embedded.stop()
@@ -48,12 +80,10 @@ export async function openDatabase(
   return { ...db, dumpEmbedded: () => embedded.dump() }
 }
 
-async function connect(
-  sql: Sql,
-  engine: Engine,
-  close: () => Promise<void>,
-  where: string,
-): Promise<Database> {
+type Opened = Pick<Database, 'sql' | 'engine' | 'probe' | 'independentProbe'>
+
+async function connect(opened: Opened, close: () => Promise<void>, where: string): Promise<Database> {
+  const { sql } = opened
   let postgisVersion: string
   try {
     postgisVersion = await probePostgis(sql)
@@ -62,7 +92,7 @@ async function connect(
     throw new DatabaseUnavailableError(`cannot use ${where}: ${reason(error)}`)
   }
   const capabilities = { mvt: await probeMvt(sql) }
-  return { sql, engine, postgisVersion, capabilities, close }
+  return { ...opened, postgisVersion, capabilities, close }
 }
 
 async function probePostgis(sql: Sql): Promise<string> {

@@ -41,6 +41,8 @@ export async function migrate(sql: Sql, dir = migrationsDir): Promise<string[]> 
     const done = await sql.begin(async (tx) => {
       // Two app instances starting together: the second waits, then finds the work done.
       await tx`select pg_advisory_xact_lock(7310001)`
+      // A migration may run for minutes (an index over every plot); the serving limit is for requests.
+      await tx`set local statement_timeout = 0`
       const [row] = await tx<{ checksum: string }[]>`
         select checksum from schema_migrations where version = ${migration.version}`
       if (row) {

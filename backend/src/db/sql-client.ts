@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import postgres from 'postgres'
 
 /** The one SQL client type of Quartiersatlas: postgres.js, on PostgreSQL or the embedded PGlite. */
@@ -26,17 +27,51 @@ const types = {
   },
 }
 
-export type ClientOptions = { max: number; onnotice?: (notice: postgres.Notice) => void }
+/**
+ * Limits each session of the serving app sets at connect: a statement, a lock wait or an open
+ * transaction left idle cannot hold a connection (and its locks) past them, and a server that
+ * does not accept a connection in time counts as down. Migrations lift the statement limit.
+ */
+export type SessionLimits = {
+  statementTimeoutMs: number
+  lockTimeoutMs: number
+  idleInTransactionTimeoutMs: number
+  connectTimeoutSeconds: number
+}
+
+export const servingLimits: SessionLimits = {
+  statementTimeoutMs: 5000,
+  lockTimeoutMs: 1000,
+  idleInTransactionTimeoutMs: 10_000,
+  connectTimeoutSeconds: 2,
+}
+
+export type ClientOptions = {
+  max: number
+  /** Opens each connection's stream in-process instead of over TCP (the embedded database). */
+  socket?: () => Duplex
+  onnotice?: (notice: postgres.Notice) => void
+  limits?: SessionLimits
+}
 
 /** Opens a postgres.js client with Quartiersatlas's type mapping. */
 export function createSqlClient(url: string, options: ClientOptions): Sql {
+  const limits = options.limits
   return postgres(url, {
     max: options.max,
     types,
-    connect_timeout: 10,
+    ...(options.socket && { socket: options.socket }),
+    connect_timeout: limits?.connectTimeoutSeconds ?? 10,
     idle_timeout: 60,
     onnotice: options.onnotice ?? (() => {}),
-    connection: { application_name: 'quartiersatlas' },
+    connection: {
+      application_name: 'quartiersatlas',
+      ...(limits && {
+        statement_timeout: limits.statementTimeoutMs,
+        lock_timeout: limits.lockTimeoutMs,
+        idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+      }),
+    },
   }) as unknown as Sql
 }
 

@@ -1,17 +1,30 @@
 import type { CurrentUser } from '../http/app-types.ts'
+import { RolledBack, takeCommitHook } from './commit-hook.ts'
 import type { Sql, Tx } from './sql-client.ts'
 
 /**
  * Runs `work` in one transaction on behalf of `user`: the history triggers record them as the
- * author of every change it makes.
+ * author of every change it makes. Inside a request with a commit hook (Idempotency-Key), the
+ * result returns before the commit, which waits for the hook's last statement.
  */
 export async function writeAs<T>(
   sql: Sql,
   user: Pick<CurrentUser, 'id'> | undefined,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return sql.begin(async (tx) => {
+  const asAuthor = async (tx: Tx) => {
     if (user) await tx`select set_config('quartiersatlas.user_id', ${String(user.id)}, true)`
     return work(tx)
-  }) as Promise<T>
+  }
+  const hook = takeCommitHook()
+  if (!hook) return sql.begin(asAuthor) as Promise<T>
+  return new Promise<T>((resolve, reject) => {
+    hook.transaction = sql.begin(async (tx) => {
+      resolve(await asAuthor(tx))
+      const last = await hook.decided
+      if (!last) throw new RolledBack()
+      await last(tx)
+    })
+    hook.transaction.catch(reject)
+  })
 }

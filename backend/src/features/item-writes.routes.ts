@@ -8,6 +8,7 @@ import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import { apiBase } from '../http/api-base.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { geometryProblem } from '../http/geometry-problem.ts'
+import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import {
   currentVersion,
@@ -124,7 +125,7 @@ const item = '/collections/:collectionId/items/:featureId'
 
 /** POST, PUT, PATCH and DELETE on layer items (OGC API – Features Part 4). */
 export const itemWritesRoutes = new Hono<AppEnv>()
-  .post(items, writeGate(false), limitFeatureBody, async (c) => {
+  .post(items, writeGate(false), limitFeatureBody, idempotent(), async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     const input = await readFeatureInput(c, layer, 'replace')
     await checkGeometryValidity(c, input)

@@ -9,3 +9,10 @@ export function describeFailure(error: unknown): string {
   const prefix = typeof code === 'string' || typeof code === 'number' ? `[${code}] ` : ''
   return `${prefix}${error.stack ?? `${error.name}: ${error.message}`}`
 }
+
+/** The error's code (SQLSTATE, postgres.js or Node) for a one-line log, or its class name. */
+export function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' || typeof code === 'number') return String(code)
+  return error instanceof Error ? error.name : typeof error
+}

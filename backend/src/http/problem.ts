@@ -66,9 +66,57 @@ const sqlStates: Record<string, [400 | 409 | 422, ProblemSlug, string]> = {
   '22P05': [400, 'invalid-text', 'A text holds a character that cannot be stored'],
 }
 
+// The database cannot be reached or does not answer in time: nothing is wrong with the request,
+// so it may be sent again. SQLSTATE classes 08 (connection) and 53 (resources), shutdowns (57P0x),
+// the timeouts set per connection (57014, 55P03, 25P03), and what postgres.js and Node report
+// when a socket is refused, cut or never opened.
+const unavailableStates = new Set(['57P01', '57P02', '57P03', '57014', '55P03', '25P03'])
+const unavailableClasses = ['08', '53']
+const unavailableConnectionCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
+
+/** Seconds a client should wait before sending a request again while the database is away. */
+export const retryAfterSeconds = 5
+
+/** Whether `error` says the database is unreachable or unresponsive rather than the request wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return false
+  return (
+    unavailableConnectionCodes.has(code) ||
+    unavailableStates.has(code) ||
+    (/^[0-9A-Z]{5}$/.test(code) && unavailableClasses.includes(code.slice(0, 2)))
+  )
+}
+
+/** The 503 for a database that is away: it says when to try again. */
+export function databaseUnavailable(): Problem {
+  return new Problem(
+    503,
+    'database-unavailable',
+    'The database is not available right now',
+    `Please try again in ${retryAfterSeconds} seconds. A write that got this answer may have been saved: send it again with the same Idempotency-Key to be sure it is saved once.`,
+    {},
+    { 'Retry-After': String(retryAfterSeconds) },
+  )
+}
+
 /** Turns anything thrown while handling a request into a problem; unknown errors become a 500. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error
+  if (isDatabaseUnavailable(error)) return databaseUnavailable()
   if (error instanceof HTTPException) {
     return new Problem(
       error.status as ContentfulStatusCode,

@@ -5,6 +5,7 @@ import { newOfferSchema, type Offer, offerPatchSchema, offerStatusFilter } from 
 import { writeAs } from '../db/write-as.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { limitBodyTo } from '../http/body-limit.ts'
+import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
 import { ifMatchVersion } from '../http/version-match.ts'
@@ -59,7 +60,7 @@ export const offerRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store')
     return c.json({ offers })
   })
-  .post('/', async (c) => {
+  .post('/', idempotent(), async (c) => {
     const user = requireRoleOf(c.get('user'), ['owner'])
     const input = await readJson(c, newOfferSchema)
     const { sql } = c.get('db')
