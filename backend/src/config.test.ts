@@ -9,6 +9,7 @@ describe('configuration of mail, logs and the admin listener', () => {
       PUBLIC_URL: 'https://atlas.leipzig.test',
       LOG_FORMAT: 'json',
       ADMIN_PORT: '9464',
+      ADMIN_TOKEN: 'f'.repeat(64),
     })
     expect(config).toMatchObject({
       mail: {
@@ -17,8 +18,13 @@ describe('configuration of mail, logs and the admin listener', () => {
       },
       publicUrl: 'https://atlas.leipzig.test',
       logFormat: 'json',
-      admin: { port: 9464, host: '127.0.0.1' },
+      admin: { port: 9464, host: '127.0.0.1', token: 'f'.repeat(64) },
     })
+  })
+
+  it('refuses an admin listener without a token of at least 32 characters', () => {
+    expect(() => loadConfig({ ADMIN_PORT: '9464' })).toThrow(ConfigError)
+    expect(() => loadConfig({ ADMIN_PORT: '9464', ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN/)
   })
 
   it('keeps mail in the outbox, logs as text and opens no admin listener by default', () => {

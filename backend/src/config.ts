@@ -32,6 +32,12 @@ const environment = z.object({
   // The operator's listener (backups, /metrics); unset: none.
   ADMIN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
+  // The admin listener hands out the whole database: only to whoever sends this token.
+  ADMIN_TOKEN: z
+    .string()
+    .min(32, 'ADMIN_TOKEN must have at least 32 characters (e.g. openssl rand -hex 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Where users open Quartiersatlas; links in mails start with it. */
   PUBLIC_URL: z
     .string()
@@ -54,8 +60,8 @@ export type Config = {
   publicUrl: string
   /** 'json': one JSON line per request (method, route, status, duration). */
   logFormat: 'text' | 'json'
-  /** The admin listener (backups, /metrics), or undefined. */
-  admin: { port: number; host: string } | undefined
+  /** The admin listener (backups, /metrics) and the bearer token it asks for, or undefined. */
+  admin: { port: number; host: string; token: string } | undefined
   /** Whether the front end's source maps (*.map) are served; off in production, on to debug. */
   serveSourceMaps: boolean
 }
@@ -70,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { SMTP_URL: smtpUrl, MAIL_FROM: from } = parsed.data
   if (Boolean(smtpUrl) !== Boolean(from))
     throw new ConfigError(`invalid configuration: set both SMTP_URL and MAIL_FROM, or neither`)
+  if (parsed.data.ADMIN_PORT && !parsed.data.ADMIN_TOKEN)
+    throw new ConfigError(
+      'invalid configuration: ADMIN_PORT needs ADMIN_TOKEN (at least 32 characters, e.g. openssl rand -hex 32)',
+    )
   return {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
@@ -80,9 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: smtpUrl && from ? { smtpUrl, from } : undefined,
     publicUrl: parsed.data.PUBLIC_URL ?? `http://${parsed.data.HOST}:${parsed.data.PORT}`,
     logFormat: parsed.data.LOG_FORMAT,
-    admin: parsed.data.ADMIN_PORT
-      ? { port: parsed.data.ADMIN_PORT, host: parsed.data.ADMIN_HOST }
-      : undefined,
+    admin:
+      parsed.data.ADMIN_PORT && parsed.data.ADMIN_TOKEN
+        ? { port: parsed.data.ADMIN_PORT, host: parsed.data.ADMIN_HOST, token: parsed.data.ADMIN_TOKEN }
+        : undefined,
     serveSourceMaps: parsed.data.SERVE_SOURCE_MAPS === 'true',
   }
 }

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   } else log('SMTP_URL and MAIL_FROM are not set: mail stays in the outbox')
   if (config.admin) {
     const { createAdminApp, startAdminServer } = await import('./admin/admin-app.ts')
-    startAdminServer(createAdminApp(db, metrics), config.admin.port, config.admin.host)
+    startAdminServer(createAdminApp(db, config.admin.token, metrics), config.admin.port, config.admin.host)
     log(`admin listener (backups, metrics) on http://${config.admin.host}:${config.admin.port}`)
   }
   const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {

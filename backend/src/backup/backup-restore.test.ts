@@ -24,7 +24,10 @@ afterAll(async () => {
 async function backUp(file: string): Promise<void> {
   const url = (db() as { url?: string }).url
   if (url) return pgDump(url, file)
-  const response = await createAdminApp(db()).request('/backup')
+  const token = 'backup-'.repeat(5)
+  const response = await createAdminApp(db(), token).request('/backup', {
+    headers: { Authorization: `Bearer ${token}` },
+  })
   expect(response.headers.get('content-type')).toBe('application/gzip')
   writeFileSync(file, new Uint8Array(await response.arrayBuffer()))
 }

@@ -24,7 +24,7 @@ try {
 
 async function backupEmbedded(
   dataDir: string,
-  admin: { port: number; host: string } | undefined,
+  admin: { port: number; host: string; token: string } | undefined,
   target: string,
 ): Promise<void> {
   try {
@@ -38,9 +38,11 @@ async function backupEmbedded(
     if (!(error instanceof EmbeddedLockedError)) throw error
     if (!admin)
       throw new Error(
-        `${error.message}; or start it with ADMIN_PORT set and run this with the same ADMIN_PORT`,
+        `${error.message}; or start it with ADMIN_PORT and ADMIN_TOKEN set and run this with the same two`,
       )
-    const response = await fetch(`http://${admin.host}:${admin.port}/backup`)
+    const response = await fetch(`http://${admin.host}:${admin.port}/backup`, {
+      headers: { Authorization: `Bearer ${admin.token}` },
+    })
     if (!response.ok) throw new Error(`the running app refused the backup (${response.status})`)
     writeFileAtomically(target, new Uint8Array(await response.arrayBuffer()))
   }

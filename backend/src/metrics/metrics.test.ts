@@ -16,13 +16,36 @@ function sample(text: string, name: string, labels = ''): number {
   return match ? Number(match[1]) : 0
 }
 
+const adminToken = 'a'.repeat(16) + 'b'.repeat(16)
+
+describe('the admin listener', () => {
+  it('answers /metrics and /backup only with its token: 401 without it or with another', async () => {
+    const admin = createAdminApp(db(), adminToken, createMetrics(db()))
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: `Bearer ${'c'.repeat(32)}` },
+      { Authorization: adminToken },
+    ]
+    for (const path of ['/metrics', '/backup']) {
+      for (const headers of attempts) {
+        const response = await admin.request(path, { headers })
+        expect(response.status).toBe(401)
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+        expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /)
+      }
+    }
+    const allowed = await admin.request('/metrics', { headers: { Authorization: `Bearer ${adminToken}` } })
+    expect(allowed.status).toBe(200)
+  })
+})
+
 describe('/metrics and request logs', () => {
   it('counts requests per route group, tile cache use, the pool and the outbox; logs one JSON line per request', async () => {
     const metrics = createMetrics(db())
     const app = createApp(db(), { metrics, logFormat: 'json' })
-    const admin = createAdminApp(db(), metrics)
+    const admin = createAdminApp(db(), adminToken, metrics)
     const scrape = async () => {
-      const response = await admin.request('/metrics')
+      const response = await admin.request('/metrics', { headers: { Authorization: `Bearer ${adminToken}` } })
       expect(response.headers.get('content-type')).toContain('text/plain')
       return response.text()
     }
