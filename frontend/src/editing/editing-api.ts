@@ -149,6 +149,12 @@ export async function deleteStored(
   return response.ok ? true : problemOf(response)
 }
 
+/** The version number an ETag names ("plots-12-v3" → 3), undefined for another shape. */
+export function versionOf(etag: string | undefined): number | undefined {
+  const match = /-v(\d+)"?$/.exec(etag ?? '')
+  return match ? Number(match[1]) : undefined
+}
+
 /** Whether a call's answer is a problem rather than data. */
 export function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number'
