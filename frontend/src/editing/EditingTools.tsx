@@ -1,10 +1,12 @@
-import { For, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import { label } from '../i18n/locale.ts'
 import type { MapHandle } from '../map/map-view.ts'
-import type { LayerId } from '../registry.ts'
+import { findLayer, type LayerId } from '../registry.ts'
 import { AsOfControl } from './AsOfControl.tsx'
 import { AttributeForm } from './AttributeForm.tsx'
+import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { ConflictView } from './ConflictView.tsx'
+import { DeletedPanel } from './DeletedPanel.tsx'
 import { EditingStatus } from './EditingStatus.tsx'
 import { EditingToolbar, type ToolAction } from './EditingToolbar.tsx'
 import { type Account, versionOf } from './editing-api.ts'
@@ -16,6 +18,7 @@ import './editing.css'
 /** The planners' editing panel: toolbar, measurements, validation, form, conflicts, history. */
 export default function EditingTools(props: { map: MapHandle; account: Account }) {
   const editing = createEditingSession(props.map)
+  const [confirmingDelete, setConfirmingDelete] = createSignal(false)
 
   const run = (action: ToolAction) => {
     const actions: Record<ToolAction, () => void> = {
@@ -102,12 +105,34 @@ export default function EditingTools(props: { map: MapHandle; account: Account }
             {et('discard')}
           </button>
           <Show when={editing.target().id !== undefined}>
-            <button type="button" onClick={() => void editing.remove()}>
+            <button type="button" onClick={() => setConfirmingDelete(true)}>
               {et('deleteFeature')}
             </button>
           </Show>
         </div>
       </form>
+      <ConfirmDialog
+        open={confirmingDelete()}
+        title={et('confirmDelete')}
+        confirmLabel={et('deleteFeature')}
+        onCancel={() => setConfirmingDelete(false)}
+        onConfirm={() => {
+          setConfirmingDelete(false)
+          void editing.remove()
+        }}
+      >
+        <strong>„{editing.featureName()}“</strong> {et('confirmDeleteText')}
+      </ConfirmDialog>
+      <Show when={editing.justDeleted()}>
+        {(last) => (
+          <p class="undo-delete" role="status">
+            {et('deleted')}: {last().name}{' '}
+            <button type="button" onClick={editing.undoDelete}>
+              {et('undoDelete')}
+            </button>
+          </p>
+        )}
+      </Show>
       <Show when={editing.versions().length > 0}>
         <HistoryPanel
           versions={editing.versions()}
@@ -116,6 +141,12 @@ export default function EditingTools(props: { map: MapHandle; account: Account }
           onRestore={(version) => void editing.restore(version)}
         />
       </Show>
+      <DeletedPanel
+        layer={findLayer(editing.target().collection)}
+        deleted={editing.deletedList()}
+        onOpen={editing.refreshDeleted}
+        onRestore={editing.bringBack}
+      />
       <AsOfControl map={props.map} show={editing.showAsOf} />
     </aside>
   )

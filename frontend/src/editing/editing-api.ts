@@ -149,6 +149,34 @@ export async function deleteStored(
   return response.ok ? true : problemOf(response)
 }
 
+export type DeletedFeature = {
+  id: number
+  /** The version it had when it was deleted. */
+  version: number
+  deletedAt: string
+  deletedBy: { name: string | null; email: string } | null
+  feature: Feature
+}
+
+/** The features of `collection` whose last change was their deletion, newest first. */
+export async function fetchDeleted(collection: string): Promise<DeletedFeature[]> {
+  const response = await fetch(`/api/collections/${encodeURIComponent(collection)}/deleted`, {
+    cache: 'no-store',
+  })
+  if (!response.ok) return []
+  return ((await response.json()) as { features: DeletedFeature[] }).features
+}
+
+/** Brings deleted feature `id` back under its id, as a new version. */
+export async function restoreDeleted(collection: string, id: number | string): Promise<Stored | Problem> {
+  const response = await fetch(
+    `/api/collections/${encodeURIComponent(collection)}/deleted/${encodeURIComponent(id)}/restore`,
+    { method: 'POST' },
+  )
+  if (!response.ok) return problemOf(response)
+  return { feature: (await response.json()) as Feature, etag: response.headers.get('etag') ?? '' }
+}
+
 /** The version number an ETag names ("plots-12-v3" → 3), undefined for another shape. */
 export function versionOf(etag: string | undefined): number | undefined {
   const match = /-v(\d+)"?$/.exec(etag ?? '')

@@ -61,6 +61,16 @@ const de = {
   length: 'Länge',
   outsideAreas: 'Außerhalb Ihrer Fördergebiete',
   close: 'Schließen',
+  confirmDelete: 'Objekt löschen?',
+  confirmDeleteText:
+    'wird gelöscht. Sie können es 10 Sekunden lang rückgängig machen und später unter „Kürzlich gelöscht“ wiederherstellen.',
+  cancel: 'Abbrechen',
+  deleted: 'Gelöscht',
+  undoDelete: 'Löschen rückgängig machen',
+  recentlyDeleted: 'Kürzlich gelöscht',
+  noneDeleted: 'Nichts gelöscht.',
+  restoreDeleted: 'Wiederherstellen',
+  restored: 'Wiederhergestellt',
 } as const
 
 export type EditingMessage = keyof typeof de
@@ -124,6 +134,16 @@ const en: Record<EditingMessage, string> = {
   length: 'Length',
   outsideAreas: 'Outside your programme areas',
   close: 'Close',
+  confirmDelete: 'Delete this feature?',
+  confirmDeleteText:
+    'will be deleted. You can undo this for 10 seconds and restore it later from “Recently deleted”.',
+  cancel: 'Cancel',
+  deleted: 'Deleted',
+  undoDelete: 'Undo delete',
+  recentlyDeleted: 'Recently deleted',
+  noneDeleted: 'Nothing deleted.',
+  restoreDeleted: 'Restore',
+  restored: 'Restored',
 }
 
 /** The editing text for `key` in the current language. */

@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson'
-import { createMemo, createSignal, onMount } from 'solid-js'
+import { createMemo, createSignal, onCleanup, onMount } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import { measure, sridFor } from '../geometry/measure.ts'
 import { validateGeometry } from '../geometry/validate.ts'
@@ -7,14 +7,17 @@ import { label } from '../i18n/locale.ts'
 import { type DrawSession, makeDrawSession } from '../map/draw/draw-session.ts'
 import type { FeatureRef, MapHandle } from '../map/map-view.ts'
 import { findLayer, type LayerId, layers } from '../registry.ts'
-import { parseRoute } from '../state/url-state.ts'
+import { navigate, parseRoute, type Route } from '../state/url-state.ts'
 import { errorsOf, type Field, fieldsOf, propertiesFrom, valuesFrom } from './attribute-fields.ts'
 import {
+  type DeletedFeature,
   deleteStored,
+  fetchDeleted,
   fetchHistory,
   isProblem,
   type Problem,
   readStored,
+  restoreDeleted,
   restoreVersion,
   type Stored,
   saveFeature,
@@ -38,6 +41,18 @@ export type Conflict = {
   between: Version[]
 }
 
+/** A feature just deleted, which the planner may still bring back with one click. */
+export type JustDeleted = { collection: LayerId; id: number; name: string }
+
+/** How long "undo" stays offered after a delete. */
+export const undoMilliseconds = 10_000
+
+/** Opens `route` as a link would: the app follows the history entry. */
+function open(route: Route) {
+  navigate(route)
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}
+
 export const writable = layers.filter((layer) => layer.writable)
 export const asFeatures = (...features: Feature[]) => ({ type: 'FeatureCollection' as const, features })
 
@@ -56,6 +71,10 @@ export function createEditingSession(map: MapHandle) {
   const [versions, setVersions] = createSignal<Version[]>([])
   const [snapping, setSnapping] = createSignal(true)
   const [bufferMetres, setBufferMetres] = createSignal(5)
+  const [justDeleted, setJustDeleted] = createSignal<JustDeleted>()
+  const [deletedList, setDeletedList] = createSignal<DeletedFeature[]>([])
+  let undoTimer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(undoTimer))
   let clicked: FeatureRef | undefined
   let pickNeighbour: ((ref: FeatureRef) => void) | undefined
 
@@ -297,14 +316,47 @@ export function createEditingSession(map: MapHandle) {
     setValues(reconcile({}))
     setVersions([])
   }
+  /** The feature's name as the planner knows it (its layer and number when it has none). */
+  const featureName = () => {
+    const name = values.name
+    const l = layer()
+    return typeof name === 'string' && name !== ''
+      ? name
+      : `${l ? label(l.title) : ''} ${target().id ?? ''}`.trim()
+  }
+  /** Deletes what is being edited (after the view's confirmation); "undo" is offered for a while. */
   const remove = async () => {
     const { collection, id, etag } = target()
     if (id === undefined || !etag) return
+    const name = featureName()
     const result = await deleteStored(collection, id, etag)
     if (isProblem(result)) return fail(result)
     session?.refreshTiles()
     discard()
+    const route = parseRoute(location.pathname)
+    if (route.kind === 'feature' && route.collection === collection && route.id === String(id)) {
+      open({ kind: 'map' })
+    }
+    setNotice(`${et('deleted')}: ${name}`)
+    setJustDeleted({ collection, id, name })
+    clearTimeout(undoTimer)
+    undoTimer = setTimeout(() => setJustDeleted(undefined), undoMilliseconds)
+    void refreshDeleted()
   }
+  /** Brings a deleted feature back under its id and opens it for editing. */
+  const bringBack = async (collection: LayerId, id: number) => {
+    reset()
+    const result = await restoreDeleted(collection, id)
+    if (isProblem(result)) return fail(result)
+    clearTimeout(undoTimer)
+    setJustDeleted(undefined)
+    load(result, collection)
+    session?.refreshTiles()
+    open({ kind: 'feature', collection, id: String(id) })
+    setNotice(`${et('restored')}: ${featureName()}`)
+    void refreshDeleted()
+  }
+  const refreshDeleted = async () => setDeletedList(await fetchDeleted(target().collection))
 
   const restore = async (version: Version) => {
     const { collection, id, etag } = target()
@@ -347,7 +399,16 @@ export function createEditingSession(map: MapHandle) {
     saveMerged,
     keepTheirs,
     discard,
+    featureName,
     remove,
+    justDeleted,
+    undoDelete: () => {
+      const last = justDeleted()
+      if (last) void bringBack(last.collection, last.id)
+    },
+    deletedList,
+    refreshDeleted: () => void refreshDeleted(),
+    bringBack: (id: number) => void bringBack(target().collection, id),
     restore,
     showVersion: (version: Version) => session?.showReference('version', asFeatures(version.feature)),
     showAsOf: (data: GeoJSON.FeatureCollection) => session?.showReference('asof', data),
