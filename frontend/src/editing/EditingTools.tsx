@@ -96,6 +96,7 @@ export default function EditingTools(props: { map: MapHandle; account: Account }
           values={editing.values}
           errors={editing.fieldErrors()}
           onInput={editing.setValue}
+          onPick={editing.pickReference}
         />
         <div class="actions">
           <button type="submit" class="primary" disabled={!editing.canSave()}>

@@ -177,6 +177,18 @@ export async function restoreDeleted(collection: string, id: number | string): P
   return { feature: (await response.json()) as Feature, etag: response.headers.get('etag') ?? '' }
 }
 
+/** Every feature of `collection` by id and name, sorted by name (for choosing a reference). */
+export async function fetchNames(collection: string): Promise<{ id: number; name: string }[]> {
+  const response = await fetch(`${itemPath(collection)}?limit=10000`, {
+    headers: { Accept: 'application/geo+json' },
+  })
+  if (!response.ok) return []
+  const { features } = (await response.json()) as FeatureCollection
+  return features
+    .map((f) => ({ id: Number(f.id), name: String(f.properties?.name ?? f.id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'))
+}
+
 /** The version number an ETag names ("plots-12-v3" → 3), undefined for another shape. */
 export function versionOf(etag: string | undefined): number | undefined {
   const match = /-v(\d+)"?$/.exec(etag ?? '')

@@ -61,6 +61,10 @@ const de = {
   length: 'Länge',
   outsideAreas: 'Außerhalb Ihrer Fördergebiete',
   close: 'Schließen',
+  pickOnMap: 'Auf der Karte wählen',
+  pickHint: 'Klicken Sie auf der Karte auf',
+  searchNames: 'Suchen',
+  noReference: '– keine Zuordnung –',
   confirmDelete: 'Objekt löschen?',
   confirmDeleteText:
     'wird gelöscht. Sie können es 10 Sekunden lang rückgängig machen und später unter „Kürzlich gelöscht“ wiederherstellen.',
@@ -134,6 +138,10 @@ const en: Record<EditingMessage, string> = {
   length: 'Length',
   outsideAreas: 'Outside your programme areas',
   close: 'Close',
+  pickOnMap: 'Choose on the map',
+  pickHint: 'Click on the map on',
+  searchNames: 'Search',
+  noReference: '– none –',
   confirmDelete: 'Delete this feature?',
   confirmDeleteText:
     'will be deleted. You can undo this for 10 seconds and restore it later from “Recently deleted”.',

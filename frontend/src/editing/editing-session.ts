@@ -369,6 +369,23 @@ export function createEditingSession(map: MapHandle) {
     setNotice(et('saved'))
   }
 
+  /** The next click on a feature of the field's layer on the map fills the reference field. */
+  const pickReference = (field: Field) => {
+    const wanted = field.references
+    const l = wanted && findLayer(wanted)
+    if (!l) return
+    setNotice(`${et('pickHint')}: ${label(l.title)}`)
+    const pick = (ref: FeatureRef) => {
+      if (ref.collection !== wanted) {
+        pickNeighbour = pick
+        return
+      }
+      setValues(field.name, String(ref.id))
+      setNotice('')
+    }
+    pickNeighbour = pick
+  }
+
   const toggleSnapping = () => {
     setSnapping(!snapping())
     session?.setSnapping(snapping())
@@ -380,6 +397,7 @@ export function createEditingSession(map: MapHandle) {
     fields,
     values,
     setValue: (name: string, value: string | boolean) => setValues(name, value),
+    pickReference,
     fieldErrors,
     geometry,
     validation,
