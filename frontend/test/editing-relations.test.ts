@@ -64,4 +64,46 @@ describe('relations by picking', () => {
       select quarter_id from measures where id = ${measureId}`
     expect(Number(stored?.quarter_id)).toBe(quarterId)
   })
+
+  it("names a measure's quarter with a link, and the quarter's panel lists its measures and links", async () => {
+    const [quarter] = await app().db.sql<{ id: number }[]>`
+      insert into quarters (name, geom)
+      values ('Quartier Verweistest', st_multi(st_setsrid(st_geomfromgeojson(${rectangle(12.3343, 51.3372, 0.0012, 0.0007)}), 4326)))
+      returning id`
+    const quarterId = Number(quarter?.id)
+    const [measure] = await app().db.sql<{ id: number }[]>`
+      insert into measures (name, quarter_id, geom)
+      values ('Spielpunkt Verweistest', ${quarterId}, st_setsrid(st_geomfromgeojson(${rectangle(12.3346, 51.3374, 0.0002, 0.0001)}), 4326))
+      returning id`
+    await app().db.sql`
+      insert into links (name, from_quarter_id, geom)
+      values ('Grüner Weg Verweistest', ${quarterId},
+              st_multi(st_setsrid(st_geomfromgeojson(${JSON.stringify({
+                type: 'LineString',
+                coordinates: [
+                  [12.3344, 51.3373],
+                  [12.3354, 51.3378],
+                ],
+              })}), 4326)))`
+    const page = await app().newPage({ width: 1440, height: 900 })
+    await page.goto(`${app().baseUrl}/measures/${measure?.id}`)
+    const panel = page.locator('.feature-panel')
+    const link = panel.getByRole('link', { name: 'Quartier Verweistest' })
+    await link.waitFor()
+    expect(await panel.textContent()).not.toContain(`Quartier${quarterId}`)
+    await link.click()
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(`/quarters/${quarterId}`)
+    await page.locator('#feature-title').filter({ hasText: 'Quartier Verweistest' }).waitFor()
+    const measures = page.getByTestId('quarter-measures')
+    await measures.getByRole('link', { name: 'Spielpunkt Verweistest' }).waitFor()
+    await page.getByTestId('quarter-links').getByRole('link', { name: 'Grüner Weg Verweistest' }).waitFor()
+    await page.screenshot({ path: join(screenshotDir, 'quarter-relations.png') })
+    const phone = await app().newPage({ width: 390, height: 844 }, true)
+    await phone.goto(`${app().baseUrl}/quarters/${quarterId}`)
+    await phone
+      .getByTestId('quarter-measures')
+      .getByRole('link', { name: 'Spielpunkt Verweistest' })
+      .waitFor()
+    await phone.screenshot({ path: join(screenshotDir, 'quarter-relations-phone.png') })
+  })
 })

@@ -28,6 +28,7 @@ export const featureResponse = z.object({
   properties: z.record(z.string(), z.unknown()).nullable(),
 })
 export type FeatureResponse = z.infer<typeof featureResponse>
+export const itemsResponse = z.object({ features: z.array(featureResponse) })
 
 export const contextResponse = z.object({
   programmeAreas: z.array(z.object({ id: z.number(), name: z.string(), programme: z.string().nullable() })),

@@ -7,7 +7,7 @@ import { label } from '../i18n/locale.ts'
 import { type DrawSession, makeDrawSession } from '../map/draw/draw-session.ts'
 import type { FeatureRef, MapHandle } from '../map/map-view.ts'
 import { findLayer, type LayerId, layers } from '../registry.ts'
-import { navigate, parseRoute, type Route } from '../state/url-state.ts'
+import { follow as open, parseRoute } from '../state/url-state.ts'
 import { errorsOf, type Field, fieldsOf, propertiesFrom, valuesFrom } from './attribute-fields.ts'
 import {
   type DeletedFeature,
@@ -46,12 +46,6 @@ export type JustDeleted = { collection: LayerId; id: number; name: string }
 
 /** How long "undo" stays offered after a delete. */
 export const undoMilliseconds = 10_000
-
-/** Opens `route` as a link would: the app follows the history entry. */
-function open(route: Route) {
-  navigate(route)
-  window.dispatchEvent(new PopStateEvent('popstate'))
-}
 
 export const writable = layers.filter((layer) => layer.writable)
 export const asFeatures = (...features: Feature[]) => ({ type: 'FeatureCollection' as const, features })
