@@ -106,4 +106,26 @@ describe('relations by picking', () => {
       .waitFor()
     await phone.screenshot({ path: join(screenshotDir, 'quarter-relations-phone.png') })
   })
+
+  it("lists a plot's running interim uses in its panel, without their internal notes", async () => {
+    const { sql } = app().db
+    const [plot] = await sql<{ id: number }[]>`
+      insert into plots (name, geom)
+      values ('Brache Vereinbarungstest', st_multi(st_setsrid(st_geomfromgeojson(${rectangle(12.3343, 51.3382, 0.0006, 0.0004)}), 4326)))
+      returning id`
+    const [agreement] = await sql<{ id: number }[]>`
+      insert into agreements (name, use, status, term_start, term_end, internal_notes)
+      values ('Gärtnern Vereinbarungstest', 'community_garden', 'active', '2026-04-01', '2027-03-31', 'Pacht intern')
+      returning id`
+    await sql`insert into agreement_plots (agreement_id, plot_id) values (${Number(agreement?.id)}, ${Number(plot?.id)})`
+    const page = await app().newPage({ width: 1440, height: 900 })
+    await page.goto(`${app().baseUrl}/plots/${plot?.id}`)
+    const listed = page.getByTestId('plot-agreements')
+    await listed.waitFor()
+    expect(await listed.textContent()).toContain(
+      'Gärtnern Vereinbarungstest (Gemeinschaftsgarten, 01.04.2026 – 31.03.2027)',
+    )
+    expect(await page.locator('.feature-panel').textContent()).not.toContain('Pacht intern')
+    await page.screenshot({ path: join(screenshotDir, 'plot-agreements.png') })
+  })
 })

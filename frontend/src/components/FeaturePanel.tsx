@@ -157,6 +157,25 @@ export function FeaturePanel(props: Props) {
               </ul>
             </Show>
           </dd>
+          <Show when={context()?.agreements?.length}>
+            <dt>{t('plotAgreements')}</dt>
+            <dd data-testid="plot-agreements">
+              <ul>
+                <For each={context()?.agreements}>
+                  {(agreement) => (
+                    <li>
+                      {agreement.name} (
+                      {label(vocabularyFor('interim-uses', 'use')?.[agreement.use], agreement.use)}
+                      {agreement.term_start || agreement.term_end
+                        ? `, ${agreement.term_start ? formatDate(agreement.term_start) : '…'} – ${agreement.term_end ? formatDate(agreement.term_end) : '…'}`
+                        : ''}
+                      )
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </dd>
+          </Show>
           <Show when={props.featureRef.collection === 'quarters'}>
             <QuarterRelations id={Number(props.featureRef.id)} />
           </Show>
