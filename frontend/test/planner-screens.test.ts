@@ -281,7 +281,8 @@ describe('planners review offers and run agreements', () => {
     await openSignedIn(page, app().baseUrl, lindenau)
     const workspace = await openWorkspace(page, 'Angebote prüfen')
     const review = workspace.getByRole('article', { name: 'Brache Gießerstraße (Test)' })
-    await review.getByLabel(/mit vorhandener Fläche Nr\. verknüpfen/).fill(String(plot?.id))
+    // Chosen by its name from the list, not typed as a number.
+    await review.getByLabel(/mit einer vorhandenen Fläche verknüpfen/).selectOption(String(plot?.id))
     await review.getByRole('button', { name: 'Annehmen' }).click()
     await expect.poll(async () => (await offerStatus(app().db, offer)).status).toBe('accepted')
     const [linked] = await sql<{ plot_id: number }[]>`select plot_id from offers where id = ${offer}`

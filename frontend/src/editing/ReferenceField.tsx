@@ -1,4 +1,4 @@
-import { createResource, createSignal, For } from 'solid-js'
+import { createResource, createSignal, For, Show } from 'solid-js'
 import { label } from '../i18n/locale.ts'
 import { findLayer } from '../registry.ts'
 import type { Field } from './attribute-fields.ts'
@@ -10,8 +10,8 @@ type Props = {
   id: string
   value: string
   onInput(value: string): void
-  /** Lets the planner click the feature on the map instead. */
-  onPick(): void
+  /** Lets the planner click the feature on the map instead (no button without it). */
+  onPick?(): void
 }
 
 /** A reference to another feature, chosen by name from a searchable list or on the map. */
@@ -49,10 +49,14 @@ export function ReferenceField(props: Props) {
           )}
         </For>
       </select>
-      <button type="button" onClick={() => props.onPick()}>
-        {et('pickOnMap')}
-        {layer() ? ` (${label(layer()?.title ?? { de: '', en: '' })})` : ''}
-      </button>
+      <Show when={props.onPick}>
+        {(pick) => (
+          <button type="button" onClick={() => pick()()}>
+            {et('pickOnMap')}
+            {layer() ? ` (${label(layer()?.title ?? { de: '', en: '' })})` : ''}
+          </button>
+        )}
+      </Show>
     </div>
   )
 }

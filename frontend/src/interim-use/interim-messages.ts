@@ -11,7 +11,7 @@ const de = {
   loading: 'Wird geladen …',
   nothingYet: 'Noch nichts.',
   offeredBy: 'Angeboten von',
-  linkPlot: 'Beim Annehmen mit vorhandener Fläche Nr. verknüpfen (leer: neue Fläche)',
+  linkPlot: 'Beim Annehmen mit einer vorhandenen Fläche verknüpfen (keine: neue Fläche)',
   // owner offers
   offerLand: 'Fläche anbieten',
   offerTitle: 'Bezeichnung der Fläche',
@@ -140,7 +140,7 @@ const en: Record<InterimMessage, string> = {
   loading: 'Loading …',
   nothingYet: 'Nothing yet.',
   offeredBy: 'Offered by',
-  linkPlot: 'On accepting, link to existing plot no. (empty: a new plot)',
+  linkPlot: 'On accepting, link to an existing plot (none: a new plot)',
   offerLand: 'Offer land',
   offerTitle: 'Name of the land',
   drawArea: 'Draw the land on the map',
