@@ -153,6 +153,7 @@ describe('two planners edit the same plot', () => {
     await first.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor()
 
     await second.getByLabel('Vornutzung').fill('Tankstelle')
+    await second.getByLabel('Beschreibung').fill('Beschreibung von Planerin B')
     await second.getByRole('button', { name: 'Speichern' }).click()
     const conflict = second.getByRole('alertdialog', {
       name: 'Jemand anderes hat dieses Objekt inzwischen gespeichert',
@@ -172,6 +173,7 @@ describe('two planners edit the same plot', () => {
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3])
     expect(versions[1]?.after.description).toBe('Beschreibung von Planerin A')
     expect(versions[2]?.after.previous_use).toBe('Tankstelle')
+    expect(versions[2]?.after.description).toBe('Beschreibung von Planerin B')
   })
 })
 

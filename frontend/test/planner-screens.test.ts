@@ -220,7 +220,7 @@ describe('planners review offers and run agreements', () => {
     expect(page.errors).toEqual([])
   })
 
-  it('creates an agreement from plots by number, edits its terms, and reloads after a concurrent change', async () => {
+  it('creates an agreement from plots chosen by name, edits its terms, and reloads after a concurrent change', async () => {
     const { sql } = app().db
     const [plot] = await sql<{ id: number; name: string }[]>`select id, name from plots order by id limit 1`
     const page = await app().newPage()
@@ -229,7 +229,8 @@ describe('planners review offers and run agreements', () => {
     await workspace.getByRole('tab', { name: 'Vereinbarungen' }).click()
     await workspace.getByRole('button', { name: 'Neue Vereinbarung' }).click()
     const form = workspace.getByRole('form', { name: 'Neue Vereinbarung' })
-    await form.getByLabel('Nummern der Flächen').fill(String(plot?.id))
+    await form.getByLabel('Flächen nach Namen suchen').fill(plot?.name ?? '')
+    await form.getByLabel(/Flächen \(mehrere/).selectOption(String(plot?.id))
     await form.getByLabel(/Name der Vereinbarung/).fill('Bolzplatz Plotnummer (Test)')
     await form.getByLabel(/Nutzung/).selectOption('sports_leisure')
     await form.getByLabel('Die Stadt ist Partei').check()
@@ -281,7 +282,8 @@ describe('planners review offers and run agreements', () => {
     await openSignedIn(page, app().baseUrl, lindenau)
     const workspace = await openWorkspace(page, 'Angebote prüfen')
     const review = workspace.getByRole('article', { name: 'Brache Gießerstraße (Test)' })
-    await review.getByLabel(/mit vorhandener Fläche Nr\. verknüpfen/).fill(String(plot?.id))
+    // Chosen by its name from the list, not typed as a number.
+    await review.getByLabel(/mit einer vorhandenen Fläche verknüpfen/).selectOption(String(plot?.id))
     await review.getByRole('button', { name: 'Annehmen' }).click()
     await expect.poll(async () => (await offerStatus(app().db, offer)).status).toBe('accepted')
     const [linked] = await sql<{ plot_id: number }[]>`select plot_id from offers where id = ${offer}`

@@ -6,10 +6,14 @@ import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import { readQuery } from '../http/read-query.ts'
 import { featureContext } from './context.queries.ts'
+import { plotAgreements } from './plot-agreements.queries.ts'
 
 const contextQuery = z.strictObject({ lang: z.enum(['de', 'en']).optional() })
 
-/** GET /api/context/{collectionId}/{featureId}: the programme areas and districts a feature lies in, and its size. */
+/**
+ * GET /api/context/{collectionId}/{featureId}: the programme areas and districts a feature lies
+ * in, and its size; for a plot also its running interim-use agreements (public columns only).
+ */
 export const contextRoutes = new Hono<AppEnv>().get('/:collectionId/:featureId', async (c) => {
   readQuery(c, contextQuery)
   const collectionId = c.req.param('collectionId')
@@ -27,5 +31,6 @@ export const contextRoutes = new Hono<AppEnv>().get('/:collectionId/:featureId',
       `${layer.id} has no feature ${c.req.param('featureId')}`,
     )
   }
-  return c.json(context)
+  if (layer.id !== 'plots' || id === undefined) return c.json(context)
+  return c.json({ ...context, agreements: await plotAgreements(c.get('db').sql, id) })
 })

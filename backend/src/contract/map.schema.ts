@@ -32,12 +32,27 @@ export const featureResponse = z.object({
   properties: z.record(z.string(), z.unknown()).nullable(),
 })
 export type FeatureResponse = z.infer<typeof featureResponse>
+export const itemsResponse = z.object({ features: z.array(featureResponse) })
 
 export const contextResponse = z.object({
   programmeAreas: z.array(z.object({ id: z.number(), name: z.string(), programme: z.string().nullable() })),
   districts: z.array(z.object({ id: z.number(), key: z.string().nullable(), name: z.string() })),
   area_m2: z.number().nullable(),
   length_m: z.number().nullable(),
+  /** Plots only: the running interim-use agreements on it, public columns. */
+  agreements: z
+    .array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        use: z.string(),
+        status: z.string(),
+        term_start: z.string().nullable(),
+        term_end: z.string().nullable(),
+        organisation: z.string().nullable(),
+      }),
+    )
+    .optional(),
 })
 export type FeatureContext = z.infer<typeof contextResponse>
 

@@ -39,6 +39,7 @@ export const problemCatalogue = {
   'collection-not-found': { status: 404, title: 'No such collection' },
   'feature-not-found': { status: 404, title: 'No such feature' },
   'version-not-found': { status: 404, title: 'No such version' },
+  'deleted-feature-not-found': { status: 404, title: 'No such deleted feature' },
   'read-only-collection': { status: 405, title: 'Collection is read-only' },
   // Versions
   'precondition-failed': { status: 412, title: 'The feature has changed' },
@@ -46,6 +47,7 @@ export const problemCatalogue = {
   'precondition-required': { status: 428, title: 'If-Match required' },
   // State and rules
   conflict: { status: 409, title: 'This would duplicate an existing record' },
+  'feature-exists': { status: 409, title: 'The feature exists' },
   'email-taken': { status: 409, title: 'E-mail already registered' },
   'agreement-closed': { status: 409, title: 'The agreement is closed' },
   'invalid-transition': { status: 409, title: 'This step is not part of the agreement lifecycle' },

@@ -5,10 +5,10 @@ import { identifiers, type Queries } from '../db/sql-client.ts'
 // row before and after as JSON). Properties leave only through the allow-list given by the
 // caller; authors only when asked for (editors). PostgreSQL reshapes the JSON.
 
-type Fragment = ReturnType<Queries['unsafe']>
+export type Fragment = ReturnType<Queries['unsafe']>
 
 /** A history snapshot (a row as JSON) as a GeoJSON Feature with only `properties`. */
-function snapshotFeature(sql: Queries, snapshot: Fragment, properties: readonly string[]): Fragment {
+export function snapshotFeature(sql: Queries, snapshot: Fragment, properties: readonly string[]): Fragment {
   return sql`jsonb_build_object(
     'type', 'Feature', 'id', h.row_id,
     'geometry', (${snapshot} -> 'geom') - 'crs',

@@ -6,17 +6,27 @@ import { editorRoles, isEditor, visibleProperties } from '../features/visible-pr
 import type { AppEnv } from '../http/app-types.ts'
 import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
+import { listDeleted } from './deleted.queries.ts'
 import { endOfDay, featuresAsOf, listVersions } from './history.queries.ts'
+import { restoreDeleted } from './restore-deleted.ts'
 import { restoreVersion } from './restore-version.ts'
 
 // Every saved version of a feature, restoring one, and a layer as it was on a given day. The
 // public sees the public properties of each version; editors also see the other columns and who
-// made each change.
+// made each change. Editors also list a layer's recently deleted features and bring one back.
 
 const isoDate = z.iso.date()
 const isoDateTime = z.iso.datetime({ offset: true })
 
-/** GET/POST under /api: history of a feature, restore, and /asof/{collectionId}. */
+/** A writable layer and an editor calling: the gate of the editors' history writes and lists. */
+function editorsLayer(collectionId: string, user: Parameters<typeof requireRoleOf>[0]) {
+  const layer = layerOf(collectionId)
+  if (!layer.writable) throw readOnlyCollection(layer, '')
+  requireRoleOf(user, editorRoles)
+  return layer
+}
+
+/** GET/POST under /api: history of a feature, restore, deleted features, and /asof/{collectionId}. */
 export const historyRoutes = new Hono<AppEnv>()
   .get('/collections/:collectionId/items/:featureId/history', async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
@@ -49,6 +59,17 @@ export const historyRoutes = new Hono<AppEnv>()
         `"${c.req.param('version')}" is not a version number`,
       )
     return restoreVersion(c, layer, id, version)
+  })
+  .get('/collections/:collectionId/deleted', async (c) => {
+    const user = c.get('user')
+    const layer = editorsLayer(c.req.param('collectionId'), user)
+    const features = await listDeleted(c.get('db').sql, layer, visibleProperties(layer, user))
+    c.header('Cache-Control', 'private, no-store')
+    return c.json({ collection: layer.id, features })
+  })
+  .post('/collections/:collectionId/deleted/:featureId/restore', async (c) => {
+    const layer = editorsLayer(c.req.param('collectionId'), c.get('user'))
+    return restoreDeleted(c, layer, featureIdOf(c.req.param('featureId'), layer))
   })
   .get('/asof/:collectionId', async (c) => {
     const layer = layerOf(c.req.param('collectionId'))

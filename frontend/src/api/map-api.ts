@@ -4,6 +4,7 @@ import {
   type FeatureContext,
   type FeatureResponse,
   featureResponse,
+  itemsResponse,
   type OverlayFigures,
   overlayResponse,
   type SearchResult,
@@ -26,6 +27,20 @@ export function fetchFeature(collection: string, id: string | number): Promise<F
     `/api/collections/${encodeURIComponent(collection)}/items/${encodeURIComponent(id)}`,
     featureResponse,
   )
+}
+
+/** The features of `collection` whose queryable `property` equals `value` (names and ids). */
+export async function fetchItemsWhere(
+  collection: string,
+  property: string,
+  value: string | number,
+): Promise<{ id: number; name: string }[]> {
+  const query = new URLSearchParams({ [property]: String(value), limit: '500' })
+  const { features } = await getJson(
+    `/api/collections/${encodeURIComponent(collection)}/items?${query}`,
+    itemsResponse,
+  )
+  return features.map((f) => ({ id: Number(f.id), name: String(f.properties?.name ?? f.id) }))
 }
 
 /** The programme areas and district a feature lies in, and its measures. */

@@ -3,9 +3,10 @@ import { ApiError } from '../api/client.ts'
 import { fetchContext, fetchFeature } from '../api/map-api.ts'
 import { formatArea, formatDate, formatLength, formatNumber, label, t } from '../i18n/locale.ts'
 import type { FeatureRef, Inset, MapHandle } from '../map/map-view.ts'
-import { findLayer, vocabulary } from '../registry.ts'
+import { findLayer, type LayerId, layers, vocabulary } from '../registry.ts'
 import { featureBBox } from './feature-bbox.ts'
 import { dateProperties, propertyNames, vocabularyFor } from './property-labels.ts'
+import { QuarterRelations, ReferenceLink } from './RelatedFeatures.tsx'
 
 type Props = { featureRef: FeatureRef; map: MapHandle | undefined; fit: boolean; onClose: () => void }
 
@@ -65,8 +66,15 @@ export function FeaturePanel(props: Props) {
   const area = () => context()?.area_m2 ?? numberOrNull(properties().area_m2)
   const length = () => context()?.length_m ?? numberOrNull(properties().length_m)
 
+  /** The layer a reference property points into (a quarter for quarter_id), if any. */
+  const referenced = (name: string) => {
+    const table = layer()?.references[name]
+    return table ? (layers.find((l) => l.table === table)?.id as LayerId | undefined) : undefined
+  }
   const value = (name: string): JSX.Element => {
     const raw = properties()[name]
+    const target = referenced(name)
+    if (target && typeof raw === 'number') return <ReferenceLink collection={target} id={raw} />
     const words = vocabularyFor(props.featureRef.collection, name)
     if (words && typeof raw === 'string') return label(words[raw], raw)
     if (typeof raw === 'boolean') return raw ? t('yes') : t('no')
@@ -150,6 +158,28 @@ export function FeaturePanel(props: Props) {
               </ul>
             </Show>
           </dd>
+          <Show when={context()?.agreements?.length}>
+            <dt>{t('plotAgreements')}</dt>
+            <dd data-testid="plot-agreements">
+              <ul>
+                <For each={context()?.agreements}>
+                  {(agreement) => (
+                    <li>
+                      {agreement.name} (
+                      {label(vocabularyFor('interim-uses', 'use')?.[agreement.use], agreement.use)}
+                      {agreement.term_start || agreement.term_end
+                        ? `, ${agreement.term_start ? formatDate(agreement.term_start) : '…'} – ${agreement.term_end ? formatDate(agreement.term_end) : '…'}`
+                        : ''}
+                      )
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </dd>
+          </Show>
+          <Show when={props.featureRef.collection === 'quarters'}>
+            <QuarterRelations id={Number(props.featureRef.id)} />
+          </Show>
           <Show when={context()?.districts.length}>
             <dt>{t('district')}</dt>
             <dd>

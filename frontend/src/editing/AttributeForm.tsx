@@ -2,12 +2,15 @@ import { For, Match, Show, Switch } from 'solid-js'
 import { label, lang } from '../i18n/locale.ts'
 import type { Field } from './attribute-fields.ts'
 import { et } from './editing-messages.ts'
+import { ReferenceField } from './ReferenceField.tsx'
 
 type Props = {
   fields: Field[]
   values: Record<string, string | boolean>
   errors: Record<string, string>
   onInput(name: string, value: string | boolean): void
+  /** Picks the feature a reference field names by a click on the map. */
+  onPick(field: Field): void
 }
 
 /** The attribute form generated from a layer's schema, with inline errors under each field. */
@@ -45,6 +48,15 @@ export function AttributeForm(props: Props) {
                   />
                 }
               >
+                <Match when={field.kind === 'reference'}>
+                  <ReferenceField
+                    field={field}
+                    id={id(field.name)}
+                    value={text()}
+                    onInput={(value) => props.onInput(field.name, value)}
+                    onPick={() => props.onPick(field)}
+                  />
+                </Match>
                 <Match when={field.kind === 'choice'}>
                   <select
                     {...common()}

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { propertyNames, vocabularyFor } from '../components/property-labels.ts'
-import type { Labels, Layer, LayerId, Vocabulary } from '../registry.ts'
+import { type Labels, type Layer, type LayerId, layers, type Vocabulary } from '../registry.ts'
 
 // The attribute form of a layer, read from the same zod schema the API validates with: field
 // kinds, required fields, enumerations (labels from the vocabularies), dates and limits.
@@ -8,9 +8,11 @@ import type { Labels, Layer, LayerId, Vocabulary } from '../registry.ts'
 export type Field = {
   name: string
   label: Labels
-  kind: 'text' | 'longtext' | 'number' | 'integer' | 'boolean' | 'date' | 'url' | 'choice'
+  kind: 'text' | 'longtext' | 'number' | 'integer' | 'boolean' | 'date' | 'url' | 'choice' | 'reference'
   required: boolean
   maxLength?: number
+  /** For references: the layer whose feature the field names (picked by name or on the map). */
+  references?: LayerId
   /** For choices: each key with its labels. */
   choices?: { key: string; label: Labels }[]
 }
@@ -42,12 +44,21 @@ export function fieldsOf(layer: Layer): Field[] {
         field.kind = 'choice'
         field.choices = keys.map((key) => ({ key, label: vocabulary?.[key] ?? { de: key, en: key } }))
       } else if (def.type === 'boolean') field.kind = 'boolean'
-      else if (def.type === 'number') field.kind = name.endsWith('_id') ? 'integer' : 'number'
+      else if (def.type === 'number' && referencedLayer(layer, name)) {
+        field.kind = 'reference'
+        field.references = referencedLayer(layer, name)
+      } else if (def.type === 'number') field.kind = name.endsWith('_id') ? 'integer' : 'number'
       else if (def.format === 'date') field.kind = 'date'
       else if (def.format === 'url') field.kind = 'url'
       else if (maxLength !== undefined && maxLength > 500) field.kind = 'longtext'
       return field
     })
+}
+
+/** The layer a reference column of `layer` points into, when that table is a layer. */
+function referencedLayer(layer: Layer, name: string): LayerId | undefined {
+  const table = layer.references[name]
+  return table ? (layers.find((l) => l.table === table)?.id as LayerId | undefined) : undefined
 }
 
 /** The form's values as properties for the API: empty fields left out (the column's default). */
@@ -60,7 +71,8 @@ export function propertiesFrom(
     const value = values[field.name]
     if (value === undefined || value === '') continue
     if (field.kind === 'boolean') properties[field.name] = value === true || value === 'true'
-    else if (field.kind === 'number' || field.kind === 'integer') properties[field.name] = Number(value)
+    else if (field.kind === 'number' || field.kind === 'integer' || field.kind === 'reference')
+      properties[field.name] = Number(value)
     else properties[field.name] = value
   }
   return properties

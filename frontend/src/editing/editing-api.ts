@@ -99,3 +99,49 @@ export async function deleteStored(
   const response = await fetch(itemPath(collection, id), { method: 'DELETE', headers: { 'If-Match': etag } })
   return response.ok ? true : problemOf(response)
 }
+
+export type DeletedFeature = {
+  id: number
+  /** The version it had when it was deleted. */
+  version: number
+  deletedAt: string
+  deletedBy: { name: string | null; email: string } | null
+  feature: Feature
+}
+
+/** The features of `collection` whose last change was their deletion, newest first. */
+export async function fetchDeleted(collection: string): Promise<DeletedFeature[]> {
+  const response = await fetch(`/api/collections/${encodeURIComponent(collection)}/deleted`, {
+    cache: 'no-store',
+  })
+  if (!response.ok) return []
+  return ((await response.json()) as { features: DeletedFeature[] }).features
+}
+
+/** Brings deleted feature `id` back under its id, as a new version. */
+export async function restoreDeleted(collection: string, id: number | string): Promise<Stored | Problem> {
+  const response = await fetch(
+    `/api/collections/${encodeURIComponent(collection)}/deleted/${encodeURIComponent(id)}/restore`,
+    { method: 'POST' },
+  )
+  if (!response.ok) return problemOf(response)
+  return { feature: (await response.json()) as Feature, etag: response.headers.get('etag') ?? '' }
+}
+
+/** Every feature of `collection` by id and name, sorted by name (for choosing a reference). */
+export async function fetchNames(collection: string): Promise<{ id: number; name: string }[]> {
+  const response = await fetch(`${itemPath(collection)}?limit=10000`, {
+    headers: { Accept: 'application/geo+json' },
+  })
+  if (!response.ok) return []
+  const { features } = (await response.json()) as FeatureCollection
+  return features
+    .map((f) => ({ id: Number(f.id), name: String(f.properties?.name ?? f.id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'de'))
+}
+
+/** The version number an ETag names ("plots-12-v3" → 3), undefined for another shape. */
+export function versionOf(etag: string | undefined): number | undefined {
+  const match = /-v(\d+)"?$/.exec(etag ?? '')
+  return match ? Number(match[1]) : undefined
+}

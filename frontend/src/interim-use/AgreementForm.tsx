@@ -6,6 +6,7 @@ import { partiesOf, plotIdsOf, termsOf } from './agreement-form-data.ts'
 import { im } from './interim-messages.ts'
 import { type Agreement, type AgreementInput, createAgreement, listOffers } from './interim-use-api.ts'
 import { NewPartiesFields } from './NewPartiesFields.tsx'
+import { PlotsChooser } from './PlotsChooser.tsx'
 import { ProblemText } from './ProblemText.tsx'
 
 type Props = {
@@ -62,10 +63,7 @@ export function AgreementForm(props: Props) {
         </select>
       </label>
       <Show when={!source()}>
-        <label>
-          {im('plotIds')}
-          <input name="plot_ids" inputMode="numeric" required />
-        </label>
+        <PlotsChooser />
       </Show>
       <AgreementTermsFields fromOffer={Boolean(source())} />
       <NewPartiesFields />

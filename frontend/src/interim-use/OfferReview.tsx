@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js'
 import { isProblem, type Problem } from '../api/client.ts'
+import { ReferenceField } from '../editing/ReferenceField.tsx'
 import { formatArea } from '../i18n/locale.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { vocabulary } from '../registry.ts'
@@ -19,11 +20,21 @@ import { showOnMap } from './show-on-map.ts'
 
 type Props = { offer: Offer; map: MapHandle; onDecided(offer: Offer): void }
 
+/** An existing plot to link the offer to, chosen by name from a searchable list (never typed as a number). */
+const plotField = {
+  name: 'plot_id',
+  label: { de: 'Fläche', en: 'Plot' },
+  kind: 'reference' as const,
+  required: false,
+  references: 'plots' as const,
+}
+
 // The server reviews only these; an offer already sent back waits for its owner, not for a second request.
 const reviewable = new Set(['submitted', 'changes_requested'])
 
 /** One offer as a reviewer sees it (terms, owner contact), with the decisions it still allows. */
 export function OfferReview(props: Props) {
+  const plotChoice = createUniqueId()
   const heading = createUniqueId()
   const [asking, setAsking] = createSignal<'changes' | 'decline' | null>(null)
   const [problem, setProblem] = createSignal<Problem>()
@@ -97,16 +108,10 @@ export function OfferReview(props: Props) {
         </Show>
         <Show when={reviewable.has(offer().status)}>
           <Show when={offer().plot_id === null}>
-            <label class="link-plot">
-              {im('linkPlot')}
-              <input
-                type="number"
-                min="1"
-                step="1"
-                value={linkPlot()}
-                onInput={(event) => setLinkPlot(event.currentTarget.value)}
-              />
-            </label>
+            <div class="link-plot">
+              <label for={plotChoice}>{im('linkPlot')}</label>
+              <ReferenceField field={plotField} id={plotChoice} value={linkPlot()} onInput={setLinkPlot} />
+            </div>
           </Show>
           <button
             type="button"

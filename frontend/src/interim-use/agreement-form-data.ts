@@ -39,10 +39,10 @@ export function termsOf(form: FormData, creating: boolean): AgreementInput {
 
 /** The plot ids typed as "12, 15". */
 export function plotIdsOf(form: FormData): number[] {
-  return textOf(form)('plot_ids')
-    .split(/[\s,;]+/)
-    .filter(Boolean)
+  return form
+    .getAll('plot_ids')
     .map(Number)
+    .filter((id) => Number.isInteger(id) && id > 0)
 }
 
 /**

@@ -49,3 +49,9 @@ export function navigate(route: Route, replace = false): void {
   if (replace) history.replaceState(null, '', url)
   else history.pushState(null, '', url)
 }
+
+/** Opens `route` as a followed link does, without reloading: the app hears the history entry. */
+export function follow(route: Route): void {
+  navigate(route)
+  window.dispatchEvent(new PopStateEvent('popstate'))
+}

@@ -71,6 +71,36 @@ export const editingOpenApi: OpenApiModule = {
         },
       },
     },
+    '/collections/{collectionId}/deleted': {
+      get: {
+        tags: ['History'],
+        summary:
+          'Features of a collection whose last change was their deletion, newest first (planner, admin)',
+        parameters: [collectionId],
+        responses: {
+          '200': { description: 'each deleted feature as it was, with its id, version, when and who' },
+          '401': problem,
+          '403': problem,
+          '405': problem,
+        },
+      },
+    },
+    '/collections/{collectionId}/deleted/{featureId}/restore': {
+      post: {
+        tags: ['History'],
+        summary:
+          'Bring a deleted feature back under its id as a new version; references its deletion cleared point to it again (planner, admin)',
+        parameters: [collectionId, featureId],
+        responses: {
+          '201': { description: 'the feature as stored now, with its new ETag' },
+          '401': problem,
+          '403': problem,
+          '404': problem,
+          '405': problem,
+          '409': problem,
+        },
+      },
+    },
     '/asof/{collectionId}': {
       get: {
         tags: ['History'],

@@ -16,7 +16,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
 import { sourceId } from '../map-style.ts'
 import type { MapHandle } from '../map-view.ts'
 import { type ReferenceKind, removeReferences, showReference } from './reference-layers.ts'
-import { snapToRendered } from './snap-to-rendered.ts'
+import { forgetExactGeometries, snapToRendered } from './snap-to-rendered.ts'
 
 // Drawing and editing with Terra Draw on the MapLibre map: the one place that knows Terra Draw.
 // The editing UI sees a DrawSession: what is drawn (one feature, possibly of several parts),
@@ -49,6 +49,11 @@ export type DrawSession = {
 }
 
 const snapTolerancePixels = 12
+/**
+ * Decimal places of drawn lon/lat: the 7 the API reads and writes features with (about 1 cm), so
+ * a vertex snapped to a stored corner is that corner, digit for digit.
+ */
+const coordinatePrecision = 7
 const helper = 'helper'
 
 /** Makes a draw session on the map of `handle`; it removes itself with the owning component. */
@@ -79,7 +84,7 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
     coordinates: { midpoints: true, draggable: true, deletable: true, snappable: snap },
   }
   const draw = new TerraDraw({
-    adapter: new TerraDrawMapLibreGLAdapter({ map }),
+    adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision }),
     modes: [
       new TerraDrawPolygonMode({ snapping: snap, pointerDistance: snapTolerancePixels }),
       new TerraDrawLineStringMode({ snapping: snap, pointerDistance: snapTolerancePixels }),
@@ -157,12 +162,15 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
             : []
     const mode = (g: Polygon | LineString | Point) =>
       g.type === 'Polygon' ? 'polygon' : g.type === 'LineString' ? 'linestring' : 'point'
-    draw.addFeatures(
+    const added = draw.addFeatures(
       parts.map(
         (g) => ({ type: 'Feature', geometry: g, properties: { mode: mode(g) } }) as GeoJSONStoreFeatures,
       ),
     )
     draw.setMode('select')
+    // Selected at once, so its vertices show as handles without a further click.
+    const first = added.find((result) => result.valid && result.id !== undefined)
+    if (first?.id !== undefined) draw.selectFeature(first.id)
     announce()
   }
 
@@ -219,6 +227,7 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
       showReference(map, kind, data)
     },
     refreshTiles() {
+      forgetExactGeometries()
       const source = map.getSource(sourceId) as VectorTileSource | undefined
       if (source?.tiles) source.setTiles([...source.tiles])
     },
@@ -230,15 +239,16 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
 }
 
 /**
- * Terra Draw refuses coordinates with more than 9 decimals (its default precision); results of
- * polygon clipping have more. 1e-9 degrees is well under a millimetre.
+ * Terra Draw refuses coordinates with more decimals than its precision; results of polygon
+ * clipping and stored features from elsewhere have more.
  */
 function roundCoordinates<G extends Geometry>(geometry: G): G {
+  const factor = 10 ** coordinatePrecision
   const round = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(round)
       : typeof value === 'number'
-        ? Math.round(value * 1e9) / 1e9
+        ? Math.round(value * factor) / factor
         : value
   if (geometry.type === 'GeometryCollection') return geometry
   return { ...geometry, coordinates: round(geometry.coordinates) } as G
