@@ -1,6 +1,9 @@
-import type { OpenApiModule } from '../openapi-document.ts'
+import { featureHistoryResponse } from '../../contract/history.schema.ts'
+import { plannerAreasResponse, programmeAreaAssignmentSchema } from '../../contract/programme-areas.schema.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
-// History, restore, "as of date" and planners' programme areas (issue 6).
+// History, restore, "as of date" and planners' programme areas (issue 6). Bodies and answers are
+// the contract's schemas; the PUT route validates with the same programmeAreaAssignmentSchema.
 
 const problem = { $ref: '#/components/responses/Problem' }
 const path = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
@@ -13,16 +16,7 @@ const path = (name: string, description: string, schema: Record<string, unknown>
 const collectionId = path('collectionId', 'a collection id, e.g. plots')
 const featureId = path('featureId', 'the feature id', { type: 'integer', minimum: 1 })
 const userId = path('id', 'the user id', { type: 'integer', minimum: 1 })
-const areas = {
-  type: 'object',
-  properties: {
-    userId: { type: 'integer' },
-    programmeAreas: {
-      type: 'array',
-      items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
-    },
-  },
-}
+const areas = schemaOf(plannerAreasResponse)
 
 /** The OpenAPI paths of the editing history and of planners' programme areas. */
 export const editingOpenApi: OpenApiModule = {
@@ -148,13 +142,7 @@ export const editingOpenApi: OpenApiModule = {
         requestBody: {
           required: true,
           content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['programmeAreaIds'],
-                properties: { programmeAreaIds: { type: 'array', items: { type: 'integer' } } },
-              },
-            },
+            'application/json': { schema: schemaOf(programmeAreaAssignmentSchema) },
           },
         },
         responses: {
@@ -167,32 +155,5 @@ export const editingOpenApi: OpenApiModule = {
       },
     },
   },
-  components: {
-    schemas: {
-      HistoryVersions: {
-        type: 'object',
-        properties: {
-          collection: { type: 'string' },
-          featureId: { type: 'integer' },
-          versions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                version: { type: 'integer' },
-                operation: { type: 'string', enum: ['insert', 'update', 'delete'] },
-                changedAt: { type: 'string', format: 'date-time' },
-                author: {
-                  type: 'object',
-                  nullable: true,
-                  properties: { name: { type: 'string', nullable: true }, email: { type: 'string' } },
-                },
-                feature: { type: 'object', description: 'a GeoJSON Feature' },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+  components: { schemas: { HistoryVersions: schemaOf(featureHistoryResponse) } },
 }
