@@ -28,3 +28,23 @@ export const featureHistoryResponse = z.object({
   versions: z.array(featureVersionResponse),
 })
 export type FeatureHistory = z.infer<typeof featureHistoryResponse>
+
+/** One feature whose last change was its deletion, as it was then. */
+export const deletedFeatureResponse = z.object({
+  id: z.number().int(),
+  version: z.number().int().describe('the version it had when it was deleted'),
+  deletedAt: z.string().describe('an RFC 3339 date-time'),
+  deletedBy: z
+    .object({ name: z.string().nullable(), email: z.string() })
+    .nullable()
+    .describe('who deleted it; null when the account is gone'),
+  feature: geoJsonFeature.describe('the feature as its deletion recorded it'),
+})
+export type DeletedFeature = z.infer<typeof deletedFeatureResponse>
+
+/** GET /api/collections/{collectionId}/deleted (planner, admin), newest first. */
+export const deletedFeaturesResponse = z.object({
+  collection: z.string(),
+  features: z.array(deletedFeatureResponse),
+})
+export type DeletedFeatures = z.infer<typeof deletedFeaturesResponse>

@@ -1,4 +1,4 @@
-import { featureHistoryResponse } from '../../contract/history.schema.ts'
+import { deletedFeaturesResponse, featureHistoryResponse } from '../../contract/history.schema.ts'
 import { plannerAreasResponse, programmeAreaAssignmentSchema } from '../../contract/programme-areas.schema.ts'
 import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
@@ -72,7 +72,10 @@ export const editingOpenApi: OpenApiModule = {
           'Features of a collection whose last change was their deletion, newest first (planner, admin)',
         parameters: [collectionId],
         responses: {
-          '200': { description: 'each deleted feature as it was, with its id, version, when and who' },
+          '200': {
+            description: 'each deleted feature as it was, with its id, version, when and who',
+            content: { 'application/json': { schema: schemaOf(deletedFeaturesResponse) } },
+          },
           '401': problem,
           '403': problem,
           '405': problem,
