@@ -92,9 +92,23 @@ const referring = (shape: Json, name: string, target: Json): Json => ({
   properties: { ...(shape.properties as Json), [name]: target },
 })
 
+/** What writes of `layer` accept: the whole feature, or an RFC 7396 merge patch of it. */
+function writeSchemas(layer: Layer, geometry: z.ZodType): Record<string, Json> {
+  const properties = writablePropertiesSchema(layer)
+  return {
+    [`${layer.id}.input`]: schemaOf(z.strictObject({ type: z.literal('Feature'), geometry, properties })),
+    [`${layer.id}.patch`]: schemaOf(
+      z.strictObject({
+        type: z.literal('Feature').optional(),
+        geometry: geometry.optional(),
+        properties: properties.partial().optional(),
+      }),
+    ),
+  }
+}
+
 function layerSchemas(layer: Layer): Record<string, Json> {
   const geometry = geometryResponse.describe(`GeoJSON ${layer.geometryType}`)
-  const properties = writablePropertiesSchema(layer)
   const feature = featureResponse.extend({ id: z.number().int(), geometry })
   const collection = itemsResponse.extend({ type: z.literal('FeatureCollection') })
   return {
@@ -108,14 +122,7 @@ function layerSchemas(layer: Layer): Record<string, Json> {
       type: 'array',
       items: ref('schemas', `${layer.id}.feature`),
     }),
-    [`${layer.id}.input`]: schemaOf(z.strictObject({ type: z.literal('Feature'), geometry, properties })),
-    [`${layer.id}.patch`]: schemaOf(
-      z.strictObject({
-        type: z.literal('Feature').optional(),
-        geometry: geometry.optional(),
-        properties: properties.partial().optional(),
-      }),
-    ),
+    ...(layer.writable ? writeSchemas(layer, geometry) : {}),
   }
 }
 
