@@ -28,7 +28,7 @@ async function answer(path: string, schema: z.ZodType, status = 200, headers: Re
 }
 
 describe('the documented answers', () => {
-  it('are what search, context, features, history, overlay, config and a refusal answer', async () => {
+  it('are what search, context, features, history, as-of, overlay, config and a refusal answer', async () => {
     const [plot]: [{ id: number }?] = await db().sql`
       select id from plots where external_id = 'demo:plot:josephstrasse-gardens'`
     if (!plot) throw new Error('no demo plot')
@@ -38,6 +38,7 @@ describe('the documented answers', () => {
     await answer(`/collections/plots/items/${plot.id}`, featureResponse)
     await answer(`/collections/plots/items/${plot.id}/history`, featureHistoryResponse)
     await answer('/overlay/figures', overlayResponse)
+    await answer('/asof/plots?date=2030-01-01', itemsResponse)
     await answer('/config', configResponse)
     await answer('/context/plots/0', problemResponse, 404)
   })

@@ -1,4 +1,5 @@
 import { deletedFeaturesResponse, featureHistoryResponse } from '../../contract/history.schema.ts'
+import { featureResponse, itemsResponse } from '../../contract/map.schema.ts'
 import { plannerAreasResponse, programmeAreaAssignmentSchema } from '../../contract/programme-areas.schema.ts'
 import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
@@ -17,6 +18,11 @@ const collectionId = path('collectionId', 'a collection id, e.g. plots')
 const featureId = path('featureId', 'the feature id', { type: 'integer', minimum: 1 })
 const userId = path('id', 'the user id', { type: 'integer', minimum: 1 })
 const areas = schemaOf(plannerAreasResponse)
+const feature = schemaOf(featureResponse)
+const geoJson = (description: string, schema: Record<string, unknown>) => ({
+  description,
+  content: { 'application/geo+json': { schema } },
+})
 
 /** The OpenAPI paths of the editing history and of planners' programme areas. */
 export const editingOpenApi: OpenApiModule = {
@@ -55,7 +61,7 @@ export const editingOpenApi: OpenApiModule = {
           },
         ],
         responses: {
-          '200': { description: 'the feature as stored now, with its new ETag' },
+          '200': geoJson('the feature as stored now, with its new ETag', feature),
           '401': problem,
           '403': problem,
           '404': problem,
@@ -89,7 +95,7 @@ export const editingOpenApi: OpenApiModule = {
           'Bring a deleted feature back under its id as a new version; references its deletion cleared point to it again (planner, admin)',
         parameters: [collectionId, featureId],
         responses: {
-          '201': { description: 'the feature as stored now, with its new ETag' },
+          '201': geoJson('the feature as stored now, with its new ETag', feature),
           '401': problem,
           '403': problem,
           '404': problem,
@@ -120,7 +126,10 @@ export const editingOpenApi: OpenApiModule = {
           },
         ],
         responses: {
-          '200': { description: 'a GeoJSON FeatureCollection; each feature has its `version` then' },
+          '200': geoJson(
+            'a GeoJSON FeatureCollection; each feature has its `version` then',
+            schemaOf(itemsResponse),
+          ),
           '400': problem,
           '404': problem,
         },
