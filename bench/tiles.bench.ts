@@ -13,6 +13,7 @@ import { seedDemoData } from '../backend/src/seed/seed-demo.ts'
 import { listenOnLoopback } from '../backend/src/server.ts'
 import { prepareDatabase } from '../backend/src/startup/prepare-database.ts'
 import { renderTile } from '../backend/src/tiles/render-tile.ts'
+import { readTileColumns } from '../backend/src/tiles/tile-columns.queries.ts'
 import { type Tile, tileAt } from '../backend/src/tiles/tile-coordinates.ts'
 import { freshBenchDatabase } from './lib/bench-database.ts'
 import { generatePlots } from './lib/generate-plots.ts'
@@ -58,10 +59,11 @@ export async function run(): Promise<string> {
       lines.push(line)
     }
 
+    const columns = await readTileColumns(db.sql)
     // 3. Bytes, and the z10 tile that zoom rules keep small.
-    const ours14 = await renderTile(db, [plots], z14)
+    const ours14 = await renderTile(db, columns, [plots], z14)
     const plain14 = await plainMvt(db.sql, z14)
-    const ours10 = await renderTile(db, [plots], z10)
+    const ours10 = await renderTile(db, columns, [plots], z10)
     const plain10 = await plainMvt(db.sql, z10)
     const bytesRatio = ours14.byteLength / plain14.byteLength
     console.log(
@@ -70,11 +72,11 @@ export async function run(): Promise<string> {
 
     // Planner settings for tile statements: as configured (the server's) and with JIT and parallel
     // workers off in the tile transaction, sampled alternately so that background load hits both alike.
-    const direct = (tile: Tile) => () => renderTile(db, [plots], tile)
+    const direct = (tile: Tile) => () => renderTile(db, columns, [plots], tile)
     const settled = (tile: Tile) => () =>
       db.sql.begin(async (tx) => {
         await tx`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
-        return renderTile(db, [plots], tile, 'postgis', tx as unknown as Queries)
+        return renderTile(db, columns, [plots], tile, 'postgis', tx as unknown as Queries)
       })
     const [plain14Ms = [], settled14Ms = []] = await alternating([direct(z14), settled(z14)], samples)
     const [plain10Ms = [], settled10Ms = []] = await alternating([direct(z10), settled(z10)], 20)
@@ -124,7 +126,8 @@ export async function run(): Promise<string> {
       await prepareDatabase(embedded, municipality)
       await generatePlots(embedded.sql, embeddedPlotCount)
       await embedded.sql`vacuum analyze plots`
-      embeddedMs = await timed(() => renderTile(embedded, [plots], z14), embeddedSamples)
+      const embeddedColumns = await readTileColumns(embedded.sql)
+      embeddedMs = await timed(() => renderTile(embedded, embeddedColumns, [plots], z14), embeddedSamples)
     } finally {
       await embedded.close()
     }

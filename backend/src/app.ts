@@ -30,6 +30,7 @@ import { overlayRoutes } from './overlay/overlay.routes.ts'
 import { meRoutes, privacyAdminRoutes } from './privacy/privacy.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
 import { tileCacheFor } from './tiles/tile-cache.ts'
+import { tileColumnsReader } from './tiles/tile-columns.queries.ts'
 import { cachedTileFastPath } from './tiles/tile-fast-path.ts'
 import { tileRoutes } from './tiles/tiles.routes.ts'
 import { programmeAreaRoutes } from './users/programme-areas.routes.ts'
@@ -52,12 +53,13 @@ export type App = Hono<AppEnv> & { readonly fastPaths: readonly FastPath[] }
 /**
  * The whole service: one sub-app per resource under /api, the front end at /, one error funnel.
  * Everything shared between requests is built here and handed down: the database, the layer
- * events and the tile cache that listens to them.
+ * events, the tile cache that listens to them and the tile columns read from the catalogue.
  */
 export function createApp(db: Database, options: AppOptions = {}): App {
   const app = new Hono<AppEnv>()
   const events = new LayerEvents()
   const tiles = tileCacheFor(events, tileCacheBytes())
+  const tileColumns = tileColumnsReader(db.sql)
   const observer = requestObserver(options)
   if (observer) app.use(observer.middleware)
   options.metrics?.watchTileCache(tiles)
@@ -66,6 +68,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     c.set('db', db)
     c.set('events', events)
     c.set('tiles', tiles)
+    c.set('tileColumns', tileColumns)
     await next()
   })
   app.use('/api/*', refuseControlCharactersInQuery)

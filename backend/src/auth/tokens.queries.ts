@@ -1,24 +1,14 @@
+import type { ApiTokenInfo, NewApiToken } from '../contract/accounts.schema.ts'
 import type { Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { newSecret, secretHash } from './secrets.ts'
 
-/** What a user sees of their tokens: never the secret, which exists only in the create response. */
-export type ApiTokenInfo = {
-  id: number
-  name: string
-  created_at: string
-  last_used_at: string | null
-  revoked_at: string | null
-}
+export type { ApiTokenInfo }
 
 export const tokenPrefix = 'qa_'
 
 /** Creates a personal API token; the returned `token` is the only copy of the secret. */
-export async function createApiToken(
-  sql: Queries,
-  userId: number,
-  name: string,
-): Promise<{ id: number; name: string; token: string }> {
+export async function createApiToken(sql: Queries, userId: number, name: string): Promise<NewApiToken> {
   const token = newSecret(tokenPrefix)
   const [row] = await sql<{ id: number }[]>`
     insert into api_tokens (user_id, name, token_hash)

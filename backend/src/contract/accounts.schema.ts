@@ -39,13 +39,35 @@ export const newAccountSchema = z.strictObject({
 export type NewAccount = z.infer<typeof newAccountSchema>
 
 /** What sign-in, registration and /api/auth/me answer: the caller's public account fields. */
-export type SignedInAccount = {
-  id: number
-  email: string
-  role: Role
-  display_name: string | null
-  party_id: number | null
-}
+export const signedInAccountResponse = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  role: z.enum(roles),
+  display_name: z.string().nullable(),
+  party_id: z.number().int().nullable(),
+})
+export type SignedInAccount = z.infer<typeof signedInAccountResponse>
+
+/** An account as the admin's /api/users shows it: never the password hash. */
+export const accountResponse = signedInAccountResponse.extend({
+  disabled_at: z.string().nullable().describe('an RFC 3339 date-time'),
+  created_at: z.string().describe('an RFC 3339 date-time'),
+})
+export type Account = z.infer<typeof accountResponse>
+
+/** GET /api/auth/tokens: what a user sees of their tokens, never the secret. */
+export const apiTokenResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+})
+export type ApiTokenInfo = z.infer<typeof apiTokenResponse>
+
+/** POST /api/auth/tokens: the new token with its secret, shown this once. */
+export const newApiTokenResponse = z.object({ id: z.number().int(), name: z.string(), token: z.string() })
+export type NewApiToken = z.infer<typeof newApiTokenResponse>
 
 export const loginSchema = z.strictObject({
   email: oneLine.min(1).max(254),
@@ -86,4 +108,8 @@ export const confirmSchema = z.strictObject({
 })
 
 /** What POST /api/auth/register answers, whether or not the address had an account. */
-export type RegistrationSent = { status: 'confirmation-sent'; email: string }
+export const registrationSentResponse = z.object({
+  status: z.literal('confirmation-sent'),
+  email: z.string(),
+})
+export type RegistrationSent = z.infer<typeof registrationSentResponse>

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { GeometryReasonCode } from './geometry-rules.ts'
 
 // The catalogue of refusals: every problem the API answers has a slug here, with its HTTP status
@@ -105,17 +106,33 @@ export const geometryProblemTitle = 'Invalid geometry'
 export const problemType = (slug: string) => `urn:quartiersatlas:problem:${slug}`
 
 /** A problem+json body (RFC 9457) as the API sends it, with the extensions the screens read. */
-export type ProblemBody = {
-  status: number
-  type?: string
-  title?: string
-  detail?: string
-  /** A geometry rule's reason code. */
-  reason?: string
-  /** Where a geometry fails, lon/lat. */
-  location?: [number, number]
-  /** The programme areas a planner may act in (outside-assigned-areas). */
-  programmeAreas?: { id: number; name: string }[]
-  /** One entry per refused field. */
-  errors?: { field?: string; path?: string; message: string }[]
-}
+export const problemResponse = z
+  .object({
+    type: z.string().meta({ example: 'urn:quartiersatlas:problem:invalid-parameter' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    reason: z.string().optional().describe("a geometry rule's reason code"),
+    location: z.tuple([z.number(), z.number()]).optional().describe('where a geometry fails, lon/lat'),
+    programmeAreas: z
+      .array(z.object({ id: z.number(), name: z.string() }))
+      .optional()
+      .describe('the programme areas a planner may act in (outside-assigned-areas)'),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().optional(),
+          path: z.string().optional(),
+          property: z.string().optional(),
+          rule: z.string().optional(),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .describe('one entry per refused field'),
+  })
+  .describe('RFC 9457 problem details')
+
+/** A problem as the browser holds it: the server's, or a bare status when the body is not JSON. */
+export type ProblemBody = Omit<z.infer<typeof problemResponse>, 'type' | 'title'> &
+  Partial<Pick<z.infer<typeof problemResponse>, 'type' | 'title'>>

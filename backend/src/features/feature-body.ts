@@ -34,6 +34,11 @@ export type FeatureInput = {
 }
 
 const ags = z.string().regex(/^\d{8}$/, 'municipality must be an 8-digit official key (AGS)')
+
+/** The properties a write of `layer` accepts: the registry's, and the municipality it lies in. */
+export const writablePropertiesSchema = (layer: Layer) =>
+  layer.properties.extend({ municipality: ags.optional() })
+
 const featureMembers = new Set(['type', 'id', 'geometry', 'properties', 'bbox', 'links'])
 
 const refuse = (
@@ -189,7 +194,7 @@ function readProperties(
       ([name]) => !(layer.measures as readonly string[]).includes(name),
     ),
   )
-  const schema = layer.properties.extend({ municipality: ags.optional() })
+  const schema = writablePropertiesSchema(layer)
   const nulls = mode === 'merge' ? Object.keys(given).filter((name) => given[name] === null) : []
   const values =
     mode === 'merge' ? Object.fromEntries(Object.entries(given).filter(([, value]) => value !== null)) : given

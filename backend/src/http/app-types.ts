@@ -2,6 +2,7 @@ import type { Role } from '../contract/accounts.schema.ts'
 import type { Database } from '../db/database.ts'
 import type { LayerEvents } from '../layers/layer-events.ts'
 import type { TileCache } from '../tiles/tile-cache.ts'
+import type { TileColumns } from '../tiles/tile-columns.queries.ts'
 
 export type { Role }
 
@@ -12,12 +13,17 @@ export type CurrentUser = {
   role: Role
 }
 
-/** What every route can reach: c.get('db'), c.get('events'), c.get('tiles') and c.get('user') when someone is signed in. */
+/**
+ * What every route can reach: c.get('db'), c.get('events'), c.get('tiles'), c.get('tileColumns')
+ * and c.get('user') when someone is signed in.
+ */
 export type AppEnv = {
   Variables: {
     db: Database
     events: LayerEvents
     tiles: TileCache
+    /** The public properties of every layer with their MVT type, read once per app. */
+    tileColumns: () => Promise<TileColumns>
     user: CurrentUser | undefined
   }
 }

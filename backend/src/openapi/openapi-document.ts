@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { problemResponse } from '../contract/problems.ts'
+import { type OpenApiModule, schemaOf } from './openapi-module.ts'
 import { accountsOpenApi } from './paths/accounts.paths.ts'
 import { contextOpenApi } from './paths/context.paths.ts'
 import { editingOpenApi } from './paths/editing.paths.ts'
@@ -12,23 +13,10 @@ import { tilesOpenApi } from './paths/tiles.paths.ts'
 // resource: write `openapi/paths/<resource>.paths.ts` exporting an `OpenApiModule` (its paths, and
 // the schemas, parameters and responses they reference under #/components/…), then add it to
 // `modules` below. Component names must be unique across modules (prefix them with the resource).
-// Modules may reference the shared components of this file: #/components/responses/Problem.
+// Modules build their schemas with `schemaOf` (openapi-module.ts) from the contract's zod
+// schemas. Modules may reference the shared components of this file: #/components/responses/Problem.
 
 type Json = Record<string, unknown>
-
-/** The OpenAPI 3.0 schema of a request the routes validate with `schema` (zod 4's own output). */
-export const schemaOf = (schema: z.ZodType): Json =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json
-
-export type OpenApiModule = {
-  tags?: { name: string; description: string }[]
-  paths: Record<string, Json>
-  components?: {
-    schemas?: Record<string, Json>
-    parameters?: Record<string, Json>
-    responses?: Record<string, Json>
-  }
-}
 
 /** Every resource's contribution, in the order the documentation lists them. */
 const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
@@ -41,18 +29,6 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   interimUseOpenApi,
   accountsOpenApi,
 ]
-
-const problem: Json = {
-  type: 'object',
-  description: 'RFC 9457 problem details',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', example: 'urn:quartiersatlas:problem:invalid-parameter' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-  },
-}
 
 /** Builds the OpenAPI document for an API served at `base` (…/api). */
 export function buildOpenApi(base: string): Json {
@@ -68,7 +44,7 @@ export function buildOpenApi(base: string): Json {
     tags: [] as { name: string; description: string }[],
     paths: {} as Record<string, Json>,
     components: {
-      schemas: { Problem: problem } as Record<string, Json>,
+      schemas: { Problem: schemaOf(problemResponse) } as Record<string, Json>,
       parameters: {} as Record<string, Json>,
       responses: {
         Problem: {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { findLayer, type Layer, layers } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { renderTile } from './render-tile.ts'
+import { readTileColumns } from './tile-columns.queries.ts'
 import { type Tile, tileAt } from './tile-coordinates.ts'
 import { type DecodedFeature, decodeTile, idsInTile, josephstrasse, signedArea } from './tile-testing.ts'
 
@@ -46,7 +47,9 @@ function view(decoded: Map<string, DecodedFeature[]>): Record<string, FeatureVie
 
 describe('renderTile', () => {
   it('puts every plot of the Josephstraße tile into the plots layer with its API id and public properties only', async () => {
-    const decoded = decodeTile(await renderTile(db(), [plots], josephstrasse))
+    const decoded = decodeTile(
+      await renderTile(db(), await readTileColumns(db().sql), [plots], josephstrasse),
+    )
     expect([...decoded.keys()]).toEqual(['plots'])
     const features = decoded.get('plots') ?? []
     const expected = await idsInTile(db().sql, 'plots', josephstrasse)
@@ -71,7 +74,7 @@ describe('renderTile', () => {
   })
 
   it('gives each public layer its own MVT layer named by collection id in the combined tile', async () => {
-    const decoded = decodeTile(await renderTile(db(), layers, josephstrasse))
+    const decoded = decodeTile(await renderTile(db(), await readTileColumns(db().sql), layers, josephstrasse))
     expect(decoded.get('plots')?.length).toBe((await idsInTile(db().sql, 'plots', josephstrasse)).length)
     expect(decoded.get('interim-uses')?.length).toBeGreaterThan(0)
     for (const name of decoded.keys()) expect(layers.map((layer) => layer.id)).toContain(name)
@@ -83,8 +86,13 @@ describe('renderTile', () => {
   })
 
   it('is empty where there is nothing and below a layer’s minimum zoom', async () => {
-    expect((await renderTile(db(), layers, tileAt(-30, 40, 14))).byteLength).toBe(0)
-    expect((await renderTile(db(), [plots], tileAt(12.3345, 51.3345, 5))).byteLength).toBe(0)
+    expect(
+      (await renderTile(db(), await readTileColumns(db().sql), layers, tileAt(-30, 40, 14))).byteLength,
+    ).toBe(0)
+    expect(
+      (await renderTile(db(), await readTileColumns(db().sql), [plots], tileAt(12.3345, 51.3345, 5)))
+        .byteLength,
+    ).toBe(0)
   })
 
   it('leaves out plots smaller than a pixel at low zoom and shows them up close', async () => {
@@ -93,9 +101,11 @@ describe('renderTile', () => {
       values ('Kleinstfläche Josephstraße', st_multi(st_buffer(st_setsrid(st_point(12.3350, 51.3350), 4326), 0.00002)))
       returning id`
     const ids = async (z: number) =>
-      (decodeTile(await renderTile(db(), [plots], tileAt(12.335, 51.335, z))).get('plots') ?? []).map(
-        (f) => f.id,
-      )
+      (
+        decodeTile(
+          await renderTile(db(), await readTileColumns(db().sql), [plots], tileAt(12.335, 51.335, z)),
+        ).get('plots') ?? []
+      ).map((f) => f.id)
     expect(await ids(12)).not.toContain(tiny?.id)
     expect(await ids(17)).toContain(tiny?.id)
     await db().sql`delete from plots where id = ${tiny?.id ?? 0}`
@@ -106,7 +116,9 @@ describe('renderTile', () => {
       // On PostgreSQL the stored tiles must still be what ST_AsMVT gives (refresh: vitest run -u).
       const postgis: Record<string, Record<string, FeatureView[]>> = {}
       for (const tile of comparedTiles)
-        postgis[tileKey(tile)] = view(decodeTile(await renderTile(db(), layers, tile, 'postgis')))
+        postgis[tileKey(tile)] = view(
+          decodeTile(await renderTile(db(), await readTileColumns(db().sql), layers, tile, 'postgis')),
+        )
       await expect(`${JSON.stringify(postgis, null, 1)}\n`).toMatchFileSnapshot(postgisTilesFile)
     }
     const stored = JSON.parse(readFileSync(join(import.meta.dirname, postgisTilesFile), 'utf8')) as Record<
@@ -117,7 +129,7 @@ describe('renderTile', () => {
     for (const tile of comparedTiles) {
       const expected = stored[tileKey(tile)] ?? {}
       expect(Object.values(expected).flat().length).toBeGreaterThan(0)
-      const js = view(decodeTile(await renderTile(db(), layers, tile, 'js')))
+      const js = view(decodeTile(await renderTile(db(), await readTileColumns(db().sql), layers, tile, 'js')))
       expect(Object.keys(js)).toEqual(Object.keys(expected))
       for (const [name, features] of Object.entries(expected)) {
         const actual = js[name] ?? []

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { encodeMvt, type MvtFeature, type TileGeometry } from './encode-mvt.ts'
 import { type LayerTile, postgisLayer, shownAt, tileSpaceRows } from './tile.queries.ts'
-import { tileColumns } from './tile-columns.queries.ts'
+import type { TileColumns } from './tile-columns.queries.ts'
 import type { Tile } from './tile-coordinates.ts'
 
 // The one place that decides how a tile is encoded: by ST_AsMVT where PostGIS has it
@@ -17,9 +17,13 @@ export function encoderOf(db: Database): Encoder {
   return db.capabilities.mvt ? 'postgis' : 'js'
 }
 
-/** The MVT bytes of `layers` (each its own MVT layer, named by collection id) at `tile`; empty when nothing is there. */
+/**
+ * The MVT bytes of `layers` (each its own MVT layer, named by collection id) at `tile`, with the
+ * public properties of `columns`; empty when nothing is there.
+ */
 export async function renderTile(
   db: Database,
+  columns: TileColumns,
   layers: readonly Layer[],
   tile: Tile,
   encoder: Encoder = encoderOf(db),
@@ -27,7 +31,6 @@ export async function renderTile(
 ): Promise<Uint8Array> {
   const shown = layers.filter((layer) => shownAt(layer, tile.z))
   if (shown.length === 0) return new Uint8Array()
-  const columns = await tileColumns(db.sql)
   const parts = shown.map((layer) => ({ layer, columns: columns.get(layer.id) ?? [], tile }))
   return encoder === 'postgis' ? postgisTile(via, parts) : jsTile(via, parts)
 }

@@ -3,33 +3,40 @@ import type { Queries, Sql } from '../db/sql-client.ts'
 
 // MVT values are strings, numbers or booleans. ST_AsMVT writes any other column type (numeric,
 // date, char) as its text output, so each public property gets one cast that both encoders share:
-// numbers as float8, dates and codes as ISO text. The types come from the catalogue, once per
-// database, so the registry stays the only list of columns.
+// numbers as float8, dates and codes as ISO text. The types come from the catalogue, so the
+// registry stays the only list of columns: read once per app (createApp builds the reader).
 
 export type FieldType = 'Number' | 'String' | 'Boolean'
 export type TileColumn = { name: string; type: FieldType; cast: 'float8' | 'text' | null }
 
-const known = new WeakMap<Sql, Promise<Map<string, TileColumn[]>>>()
+/** The public properties of every layer (by layer id) with their MVT type. */
+export type TileColumns = Map<string, TileColumn[]>
 
-/** The public properties of every layer with their MVT type, read from the catalogue once per database. */
-export function tileColumns(sql: Sql): Promise<Map<string, TileColumn[]>> {
-  let columns = known.get(sql)
-  if (!columns) {
-    columns = readColumns(sql, layers)
-    columns.catch(() => known.delete(sql))
-    known.set(sql, columns)
+/** Reads the tile columns of every layer from the catalogue. */
+export const readTileColumns = (sql: Queries): Promise<TileColumns> => readColumns(sql, layers)
+
+/** The tile columns, read on first use and kept (read again after a failed read). */
+export function tileColumnsReader(sql: Sql): () => Promise<TileColumns> {
+  let columns: Promise<TileColumns> | undefined
+  return () => {
+    if (!columns) {
+      columns = readTileColumns(sql)
+      columns.catch(() => {
+        columns = undefined
+      })
+    }
+    return columns
   }
-  return columns
 }
 
-async function readColumns(sql: Queries, registry: readonly Layer[]): Promise<Map<string, TileColumn[]>> {
+async function readColumns(sql: Queries, registry: readonly Layer[]): Promise<TileColumns> {
   const rows = await sql<{ relation: string; name: string; type: string }[]>`
     select c.relname as relation, a.attname as name, format_type(a.atttypid, null) as type
       from pg_attribute a join pg_class c on c.oid = a.attrelid
      where c.relname in ${sql(registry.map((layer) => layer.table))}
        and c.relnamespace = to_regnamespace(current_schema())
        and a.attnum > 0 and not a.attisdropped`
-  const result = new Map<string, TileColumn[]>()
+  const result: TileColumns = new Map()
   for (const layer of registry) {
     const types = new Map(
       rows.filter((row) => row.relation === layer.table).map((row) => [row.name, row.type]),

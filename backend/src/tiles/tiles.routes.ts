@@ -36,7 +36,10 @@ async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: reado
   const tile = parseTile(c.req.param('z') ?? '', c.req.param('y') ?? '', c.req.param('x') ?? '')
   const db = c.get('db')
   const cache = c.get('tiles')
-  const entry: CachedTile = await cache.tile(scope, tile, () => renderTile(db, tileLayers, tile))
+  const columns = c.get('tileColumns')
+  const entry: CachedTile = await cache.tile(scope, tile, async () =>
+    renderTile(db, await columns(), tileLayers, tile),
+  )
   const reply = tileReply(entry, c.req.header('accept-encoding'), c.req.header('if-none-match'))
   if (reply.status !== 200) return c.body(null, reply.status, reply.headers)
   const bytes =
@@ -57,12 +60,12 @@ export const tileRoutes = new Hono<AppEnv>()
   .get('/collections/:collectionId/tiles/WebMercatorQuad', async (c) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
-    return c.json(await tilesetDescription(c.get('db').sql, [layer], url, layer.title.en))
+    return c.json(tilesetDescription(await c.get('tileColumns')(), [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/tilejson.json', async (c) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
-    return c.json(await tileJson(c.get('db').sql, [layer], url, layer.title.en))
+    return c.json(await tileJson(c.get('db').sql, await c.get('tileColumns')(), [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
@@ -71,10 +74,13 @@ export const tileRoutes = new Hono<AppEnv>()
   .get('/tiles', (c) => c.json(tilesets(`${apiBase(c)}/tiles`, 'Quartiersatlas: all public layers')))
   .get('/tiles/WebMercatorQuad', async (c) => {
     const url = `${apiBase(c)}/tiles/WebMercatorQuad`
-    return c.json(await tilesetDescription(c.get('db').sql, layers, url, 'Quartiersatlas: all public layers'))
+    const columns = await c.get('tileColumns')()
+    return c.json(tilesetDescription(columns, layers, url, 'Quartiersatlas: all public layers'))
   })
   .get('/tiles/WebMercatorQuad/tilejson.json', async (c) => {
     const url = `${apiBase(c)}/tiles/WebMercatorQuad`
-    return c.json(await tileJson(c.get('db').sql, layers, url, 'Quartiersatlas'))
+    return c.json(
+      await tileJson(c.get('db').sql, await c.get('tileColumns')(), layers, url, 'Quartiersatlas'),
+    )
   })
   .get('/tiles/WebMercatorQuad/:z/:y/:x', (c) => tileResponse(c, combined, layers))

@@ -1,7 +1,7 @@
 import type { Layer } from '../contract/layers.ts'
 import type { Sql } from '../db/sql-client.ts'
 import { identifiers } from '../db/sql-client.ts'
-import { tileColumns } from './tile-columns.queries.ts'
+import type { TileColumns } from './tile-columns.queries.ts'
 
 // The documents that describe a tileset: TileJSON 3.0.0 for map clients (MapLibre reads it
 // directly: absolute tile URL, vector_layers with their fields) and the OGC API – Tiles tileset
@@ -22,8 +22,13 @@ async function dataBounds(sql: Sql, layers: readonly Layer[]): Promise<number[]>
 }
 
 /** TileJSON 3.0.0 for `layers`, whose tiles are at `tilesUrl` (absolute, ending in /WebMercatorQuad). */
-export async function tileJson(sql: Sql, layers: readonly Layer[], tilesUrl: string, name: string) {
-  const columns = await tileColumns(sql)
+export async function tileJson(
+  sql: Sql,
+  columns: TileColumns,
+  layers: readonly Layer[],
+  tilesUrl: string,
+  name: string,
+) {
   return {
     tilejson: '3.0.0',
     name,
@@ -43,13 +48,12 @@ export async function tileJson(sql: Sql, layers: readonly Layer[], tilesUrl: str
 }
 
 /** The OGC API – Tiles tileset description of `layers` at `tilesUrl`. */
-export async function tilesetDescription(
-  sql: Sql,
+export function tilesetDescription(
+  columns: TileColumns,
   layers: readonly Layer[],
   tilesUrl: string,
   title: string,
 ) {
-  const columns = await tileColumns(sql)
   return {
     title,
     dataType: 'vector',

@@ -1,19 +1,9 @@
 import { type HashCost, hashPassword } from '../auth/passwords.ts'
-import type { NewAccount } from '../contract/accounts.schema.ts'
+import type { Account, NewAccount } from '../contract/accounts.schema.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { Role } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 
-/** An account as the API shows it: never the password hash. */
-export type Account = {
-  id: number
-  email: string
-  role: Role
-  display_name: string | null
-  party_id: number | null
-  disabled_at: string | null
-  created_at: string
-}
+export type { Account }
 
 /** The columns of Account, for every select that answers a client. */
 export const accountColumns = [

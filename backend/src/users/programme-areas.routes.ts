@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { assignedAreas } from '../access/planner-scope.ts'
 import { requireRole } from '../auth/require-role.ts'
+import { programmeAreaAssignmentSchema } from '../contract/programme-areas.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
@@ -9,10 +9,6 @@ import { limitBody, readJson } from '../http/read-json.ts'
 
 // Admins limit a planner to programme areas (planner_areas): an empty list lifts the limit.
 // The set is replaced as a whole in one transaction, so it is never half assigned.
-
-const assignment = z.strictObject({
-  programmeAreaIds: z.array(z.number().int().positive()).max(500),
-})
 
 /** /api/users/{id}/programme-areas: read (admin) and replace (admin) a planner's areas. */
 export const programmeAreaRoutes = new Hono<AppEnv>()
@@ -25,7 +21,7 @@ export const programmeAreaRoutes = new Hono<AppEnv>()
   .put('/:id/programme-areas', async (c) => {
     const { sql } = c.get('db')
     const id = await plannerId(sql, c.req.param('id'))
-    const { programmeAreaIds } = await readJson(c, assignment)
+    const { programmeAreaIds } = await readJson(c, programmeAreaAssignmentSchema)
     const ids = [...new Set(programmeAreaIds)]
     const areas = await sql.begin(async (tx) => {
       const [known] = await tx<{ count: number }[]>`

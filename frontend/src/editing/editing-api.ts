@@ -1,5 +1,10 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
-import type { FeatureHistory, FeatureVersion } from '../../../backend/src/contract/history.schema.ts'
+import type {
+  DeletedFeature,
+  DeletedFeatures,
+  FeatureHistory,
+  FeatureVersion,
+} from '../../../backend/src/contract/history.schema.ts'
 import { type Problem, problemOf } from '../api/client.ts'
 
 // The planner's calls: reading a feature with its ETag (and non-public properties), saving with
@@ -100,14 +105,7 @@ export async function deleteStored(
   return response.ok ? true : problemOf(response)
 }
 
-export type DeletedFeature = {
-  id: number
-  /** The version it had when it was deleted. */
-  version: number
-  deletedAt: string
-  deletedBy: { name: string | null; email: string } | null
-  feature: Feature
-}
+export type { DeletedFeature }
 
 /** The features of `collection` whose last change was their deletion, newest first. */
 export async function fetchDeleted(collection: string): Promise<DeletedFeature[]> {
@@ -115,7 +113,7 @@ export async function fetchDeleted(collection: string): Promise<DeletedFeature[]
     cache: 'no-store',
   })
   if (!response.ok) return []
-  return ((await response.json()) as { features: DeletedFeature[] }).features
+  return ((await response.json()) as DeletedFeatures).features
 }
 
 /** Brings deleted feature `id` back under its id, as a new version. */

@@ -1,15 +1,22 @@
+import { z } from 'zod'
 import {
   accountChangeSchema,
+  accountResponse,
+  apiTokenResponse,
   confirmSchema,
   loginSchema,
+  newApiTokenResponse,
   newTokenSchema,
   registerSchema,
-  roles,
+  registrationSentResponse,
+  signedInAccountResponse,
 } from '../../contract/accounts.schema.ts'
-import { type OpenApiModule, schemaOf } from '../openapi-document.ts'
+import { configResponse } from '../../contract/map.schema.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
 // Accounts, sign-in, API tokens, the installation's client configuration and the health check in
-// OpenAPI. Request bodies are the contract's zod schemas, the ones the routes validate with.
+// OpenAPI. Request bodies are the contract's zod schemas, the ones the routes validate with, and
+// answers the contract's response schemas.
 
 type Json = Record<string, unknown>
 
@@ -20,39 +27,8 @@ const json = (description: string, schema: Json) => ({
   content: { 'application/json': { schema } },
 })
 const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } })
-const nullable = (type: string) => ({ type, nullable: true })
-
-const signedInAccount: Json = {
-  type: 'object',
-  required: ['id', 'email', 'role', 'display_name', 'party_id'],
-  properties: {
-    id: { type: 'integer' },
-    email: { type: 'string', format: 'email' },
-    role: { type: 'string', enum: [...roles] },
-    display_name: nullable('string'),
-    party_id: nullable('integer'),
-  },
-}
-
-const account: Json = {
-  type: 'object',
-  properties: {
-    ...(signedInAccount.properties as Json),
-    disabled_at: { type: 'string', format: 'date-time', nullable: true },
-    created_at: { type: 'string', format: 'date-time' },
-  },
-}
-
-const token: Json = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    name: { type: 'string' },
-    created_at: { type: 'string', format: 'date-time' },
-    last_used_at: { type: 'string', format: 'date-time', nullable: true },
-    revoked_at: { type: 'string', format: 'date-time', nullable: true },
-  },
-}
+const signedInAccount = schemaOf(signedInAccountResponse)
+const account = schemaOf(accountResponse)
 
 const userId = {
   name: 'id',
@@ -111,14 +87,7 @@ export const accountsOpenApi = (): OpenApiModule => ({
           'Answers the same whether or not the address has an account (the mail tells the difference); at most 10 registrations per client address and 3 per e-mail within an hour.',
         requestBody: body(schemaOf(registerSchema)),
         responses: {
-          '202': json('the confirmation mail is queued', {
-            type: 'object',
-            required: ['status', 'email'],
-            properties: {
-              status: { type: 'string', enum: ['confirmation-sent'] },
-              email: { type: 'string' },
-            },
-          }),
+          '202': json('the confirmation mail is queued', schemaOf(registrationSentResponse)),
           '413': problem,
           '415': problem,
           '422': problem,
@@ -146,7 +115,10 @@ export const accountsOpenApi = (): OpenApiModule => ({
         tags: ['Accounts'],
         summary: 'The caller’s personal API tokens (never their secrets)',
         security: signedIn,
-        responses: { '200': json('tokens, newest first', { type: 'array', items: token }), '401': problem },
+        responses: {
+          '200': json('tokens, newest first', schemaOf(z.array(apiTokenResponse))),
+          '401': problem,
+        },
       },
       post: {
         tags: ['Accounts'],
@@ -154,10 +126,7 @@ export const accountsOpenApi = (): OpenApiModule => ({
         security: [{ cookie: [] }],
         requestBody: body(schemaOf(newTokenSchema)),
         responses: {
-          '201': json('the token with its secret', {
-            type: 'object',
-            properties: { id: { type: 'integer' }, name: { type: 'string' }, token: { type: 'string' } },
-          }),
+          '201': json('the token with its secret', schemaOf(newApiTokenResponse)),
           '401': problem,
           '403': problem,
           '422': problem,
@@ -179,7 +148,7 @@ export const accountsOpenApi = (): OpenApiModule => ({
         summary: 'Every account (admin)',
         security: signedIn,
         responses: {
-          '200': json('accounts', { type: 'array', items: account }),
+          '200': json('accounts', schemaOf(z.array(accountResponse))),
           '401': problem,
           '403': problem,
         },
@@ -206,10 +175,7 @@ export const accountsOpenApi = (): OpenApiModule => ({
         tags: ['Service'],
         summary: 'What the map client needs to know about this installation',
         responses: {
-          '200': json('the client configuration', {
-            type: 'object',
-            properties: { basemapStyleUrl: { type: 'string', format: 'uri', nullable: true } },
-          }),
+          '200': json('the client configuration', schemaOf(configResponse)),
         },
       },
     },

@@ -1,24 +1,9 @@
 import { layers } from '../../contract/layers.ts'
-import { keysOf, programmes } from '../../contract/vocabulary.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+import { contextResponse } from '../../contract/map.schema.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
 // GET /api/context/{collectionId}/{featureId} in OpenAPI: where a feature lies, for its panel.
-
-const container = (extra: Record<string, unknown>) => ({
-  type: 'object',
-  required: ['id', 'name', 'share', ...Object.keys(extra)],
-  properties: {
-    id: { type: 'integer' },
-    name: { type: 'string' },
-    ...extra,
-    share: {
-      type: 'number',
-      minimum: 0,
-      maximum: 1,
-      description: 'share of the feature inside (of its area, its length, or 1 for a point)',
-    },
-  },
-})
+// The answer is the contract's schema.
 
 export const contextOpenApi: OpenApiModule = {
   tags: [{ name: 'Map', description: 'What the map panels and the overlay view show.' }],
@@ -50,25 +35,5 @@ export const contextOpenApi: OpenApiModule = {
       },
     },
   },
-  components: {
-    schemas: {
-      FeatureContext: {
-        type: 'object',
-        required: ['programmeAreas', 'districts', 'area_m2', 'length_m'],
-        properties: {
-          programmeAreas: {
-            type: 'array',
-            items: container({
-              programme: { type: 'string', enum: keysOf(programmes) },
-              period_start: { type: 'string', format: 'date', nullable: true },
-              period_end: { type: 'string', format: 'date', nullable: true },
-            }),
-          },
-          districts: { type: 'array', items: container({ key: { type: 'string' } }) },
-          area_m2: { type: 'number', nullable: true, description: 'polygons only' },
-          length_m: { type: 'number', nullable: true, description: 'lines only' },
-        },
-      },
-    },
-  },
+  components: { schemas: { FeatureContext: schemaOf(contextResponse) } },
 }

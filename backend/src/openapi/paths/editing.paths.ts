@@ -1,6 +1,10 @@
-import type { OpenApiModule } from '../openapi-document.ts'
+import { deletedFeaturesResponse, featureHistoryResponse } from '../../contract/history.schema.ts'
+import { featureResponse, itemsResponse } from '../../contract/map.schema.ts'
+import { plannerAreasResponse, programmeAreaAssignmentSchema } from '../../contract/programme-areas.schema.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
-// History, restore, "as of date" and planners' programme areas (issue 6).
+// History, restore, "as of date" and planners' programme areas (issue 6). Bodies and answers are
+// the contract's schemas; the PUT route validates with the same programmeAreaAssignmentSchema.
 
 const problem = { $ref: '#/components/responses/Problem' }
 const path = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
@@ -13,16 +17,12 @@ const path = (name: string, description: string, schema: Record<string, unknown>
 const collectionId = path('collectionId', 'a collection id, e.g. plots')
 const featureId = path('featureId', 'the feature id', { type: 'integer', minimum: 1 })
 const userId = path('id', 'the user id', { type: 'integer', minimum: 1 })
-const areas = {
-  type: 'object',
-  properties: {
-    userId: { type: 'integer' },
-    programmeAreas: {
-      type: 'array',
-      items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
-    },
-  },
-}
+const areas = schemaOf(plannerAreasResponse)
+const feature = schemaOf(featureResponse)
+const geoJson = (description: string, schema: Record<string, unknown>) => ({
+  description,
+  content: { 'application/geo+json': { schema } },
+})
 
 /** The OpenAPI paths of the editing history and of planners' programme areas. */
 export const editingOpenApi: OpenApiModule = {
@@ -61,7 +61,7 @@ export const editingOpenApi: OpenApiModule = {
           },
         ],
         responses: {
-          '200': { description: 'the feature as stored now, with its new ETag' },
+          '200': geoJson('the feature as stored now, with its new ETag', feature),
           '401': problem,
           '403': problem,
           '404': problem,
@@ -78,7 +78,10 @@ export const editingOpenApi: OpenApiModule = {
           'Features of a collection whose last change was their deletion, newest first (planner, admin)',
         parameters: [collectionId],
         responses: {
-          '200': { description: 'each deleted feature as it was, with its id, version, when and who' },
+          '200': {
+            description: 'each deleted feature as it was, with its id, version, when and who',
+            content: { 'application/json': { schema: schemaOf(deletedFeaturesResponse) } },
+          },
           '401': problem,
           '403': problem,
           '405': problem,
@@ -92,7 +95,7 @@ export const editingOpenApi: OpenApiModule = {
           'Bring a deleted feature back under its id as a new version; references its deletion cleared point to it again (planner, admin)',
         parameters: [collectionId, featureId],
         responses: {
-          '201': { description: 'the feature as stored now, with its new ETag' },
+          '201': geoJson('the feature as stored now, with its new ETag', feature),
           '401': problem,
           '403': problem,
           '404': problem,
@@ -123,7 +126,10 @@ export const editingOpenApi: OpenApiModule = {
           },
         ],
         responses: {
-          '200': { description: 'a GeoJSON FeatureCollection; each feature has its `version` then' },
+          '200': geoJson(
+            'a GeoJSON FeatureCollection; each feature has its `version` then',
+            schemaOf(itemsResponse),
+          ),
           '400': problem,
           '404': problem,
         },
@@ -148,13 +154,7 @@ export const editingOpenApi: OpenApiModule = {
         requestBody: {
           required: true,
           content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['programmeAreaIds'],
-                properties: { programmeAreaIds: { type: 'array', items: { type: 'integer' } } },
-              },
-            },
+            'application/json': { schema: schemaOf(programmeAreaAssignmentSchema) },
           },
         },
         responses: {
@@ -167,32 +167,5 @@ export const editingOpenApi: OpenApiModule = {
       },
     },
   },
-  components: {
-    schemas: {
-      HistoryVersions: {
-        type: 'object',
-        properties: {
-          collection: { type: 'string' },
-          featureId: { type: 'integer' },
-          versions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                version: { type: 'integer' },
-                operation: { type: 'string', enum: ['insert', 'update', 'delete'] },
-                changedAt: { type: 'string', format: 'date-time' },
-                author: {
-                  type: 'object',
-                  nullable: true,
-                  properties: { name: { type: 'string', nullable: true }, email: { type: 'string' } },
-                },
-                feature: { type: 'object', description: 'a GeoJSON Feature' },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+  components: { schemas: { HistoryVersions: schemaOf(featureHistoryResponse) } },
 }

@@ -1,12 +1,16 @@
 import { z } from 'zod'
 import { type Layer, layers } from '../../contract/layers.ts'
+import { featureResponse, geometryResponse, itemsResponse } from '../../contract/map.schema.ts'
 import { supportedCrs } from '../../crs/crs.ts'
+import { writablePropertiesSchema } from '../../features/feature-body.ts'
 import { publicPropertiesSchema } from '../../features/feature-schema.ts'
 import { defaultLimit, maxLimit } from '../../features/items-params.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
 // OGC API – Features in OpenAPI: discovery paths, and per collection its items paths with the
-// exact property schemas from the layer registry (what responses contain, what writes accept).
+// exact property schemas from the layer registry (what responses contain, what writes accept),
+// wrapped in the contract's feature and collection schemas. The write bodies use the very schema
+// the write routes validate properties with (writablePropertiesSchema).
 
 type Json = Record<string, unknown>
 
@@ -82,64 +86,43 @@ const parameters: Record<string, Json> = {
   },
 }
 
-const links = {
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['href', 'rel'],
-    properties: {
-      href: { type: 'string' },
-      rel: { type: 'string' },
-      type: { type: 'string' },
-      title: { type: 'string' },
-    },
-  },
+/** The schema of `shape`, with its member `name` replaced by a reference (one schema per layer part). */
+const referring = (shape: Json, name: string, target: Json): Json => ({
+  ...shape,
+  properties: { ...(shape.properties as Json), [name]: target },
+})
+
+/** What writes of `layer` accept: the whole feature, or an RFC 7396 merge patch of it. */
+function writeSchemas(layer: Layer, geometry: z.ZodType): Record<string, Json> {
+  const properties = writablePropertiesSchema(layer)
+  return {
+    [`${layer.id}.input`]: schemaOf(z.strictObject({ type: z.literal('Feature'), geometry, properties })),
+    [`${layer.id}.patch`]: schemaOf(
+      z.strictObject({
+        type: z.literal('Feature').optional(),
+        geometry: geometry.optional(),
+        properties: properties.partial().optional(),
+      }),
+    ),
+  }
 }
 
 function layerSchemas(layer: Layer): Record<string, Json> {
-  const clean = (schema: Json) => {
-    const { $schema: _, ...rest } = schema
-    return rest
-  }
-  const output = clean(
-    z.toJSONSchema(publicPropertiesSchema(layer), { target: 'openapi-3.0', io: 'output' }) as Json,
-  )
-  const input = clean(z.toJSONSchema(layer.properties, { target: 'openapi-3.0', io: 'input' }) as Json)
-  const geometry = {
-    type: 'object',
-    description: `GeoJSON ${layer.geometryType}`,
-    required: ['type', 'coordinates'],
-    properties: { type: { type: 'string' }, coordinates: { type: 'array', items: {} } },
-  }
+  const geometry = geometryResponse.describe(`GeoJSON ${layer.geometryType}`)
+  const feature = featureResponse.extend({ id: z.number().int(), geometry })
+  const collection = itemsResponse.extend({ type: z.literal('FeatureCollection') })
   return {
-    [`${layer.id}.properties`]: output,
-    [`${layer.id}.feature`]: {
-      type: 'object',
-      required: ['type', 'id', 'geometry', 'properties'],
-      properties: {
-        type: { type: 'string', enum: ['Feature'] },
-        id: { type: 'integer' },
-        geometry,
-        properties: ref('schemas', `${layer.id}.properties`),
-        links,
-      },
-    },
-    [`${layer.id}.featureCollection`]: {
-      type: 'object',
-      properties: {
-        type: { type: 'string', enum: ['FeatureCollection'] },
-        numberMatched: { type: 'integer' },
-        numberReturned: { type: 'integer' },
-        timeStamp: { type: 'string', format: 'date-time' },
-        links,
-        features: { type: 'array', items: ref('schemas', `${layer.id}.feature`) },
-      },
-    },
-    [`${layer.id}.input`]: {
-      type: 'object',
-      required: ['type', 'geometry', 'properties'],
-      properties: { type: { type: 'string', enum: ['Feature'] }, geometry, properties: input },
-    },
+    [`${layer.id}.properties`]: schemaOf(publicPropertiesSchema(layer), 'output'),
+    [`${layer.id}.feature`]: referring(
+      schemaOf(feature),
+      'properties',
+      ref('schemas', `${layer.id}.properties`),
+    ),
+    [`${layer.id}.featureCollection`]: referring(schemaOf(collection), 'features', {
+      type: 'array',
+      items: ref('schemas', `${layer.id}.feature`),
+    }),
+    ...(layer.writable ? writeSchemas(layer, geometry) : {}),
   }
 }
 
@@ -252,7 +235,7 @@ function layerPaths(layer: Layer): Record<string, Json> {
       parameters: [ref('parameters', 'ifMatch'), ref('parameters', 'contentCrs')],
       requestBody: {
         required: true,
-        content: { 'application/merge-patch+json': { schema: { type: 'object' } } },
+        content: { 'application/merge-patch+json': { schema: ref('schemas', `${layer.id}.patch`) } },
       },
       responses: {
         200: { description: 'updated', headers: featureHeaders, ...json(feature, 'application/geo+json') },

@@ -6,7 +6,7 @@ import {
 import { mailSettingsInput } from '../../contract/notifications.schema.ts'
 import { acceptSchema, newOfferSchema, offerPatchSchema, reasonSchema } from '../../contract/offers.schema.ts'
 import { keysOf, offerStatuses } from '../../contract/vocabulary.ts'
-import { type OpenApiModule, schemaOf } from '../openapi-document.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
 // Offers, agreements, documents, notifications and privacy in OpenAPI. Request bodies come from
 // the zod schemas the routes validate with, so the document cannot drift from the code.

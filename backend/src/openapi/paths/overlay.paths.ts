@@ -1,9 +1,9 @@
-import { fieldsOfAction, keysOf, plotStatuses, programmes } from '../../contract/vocabulary.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+import { overlayResponse } from '../../contract/map.schema.ts'
+import { keysOf, programmes } from '../../contract/vocabulary.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
-// GET /api/overlay/figures(.csv) in OpenAPI: the city's programme-area figures.
-
-const ha = { type: 'number', description: 'hectares, in the official CRS' }
+// GET /api/overlay/figures(.csv) in OpenAPI: the city's programme-area figures. The answer is
+// the contract's schema.
 const parameters = [
   {
     name: 'programmes',
@@ -33,12 +33,6 @@ const parameters = [
     schema: { type: 'string', enum: ['de', 'en'], default: 'de' },
   },
 ]
-const counts = (keys: string[], item: Record<string, unknown>) => ({
-  type: 'object',
-  required: keys,
-  properties: Object.fromEntries(keys.map((key) => [key, item])),
-})
-
 export const overlayOpenApi: OpenApiModule = {
   paths: {
     '/overlay/figures': {
@@ -74,48 +68,5 @@ export const overlayOpenApi: OpenApiModule = {
       },
     },
   },
-  components: {
-    schemas: {
-      OverlayFigures: {
-        type: 'object',
-        required: ['areas'],
-        properties: {
-          areas: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'integer' },
-                name: { type: 'string' },
-                programme: { type: 'string', enum: keysOf(programmes) },
-                period_start: { type: 'string', format: 'date', nullable: true },
-                period_end: { type: 'string', format: 'date', nullable: true },
-                area_ha: ha,
-                plots: counts(keysOf(plotStatuses), {
-                  type: 'object',
-                  properties: { count: { type: 'integer' }, ha },
-                }),
-                interim_use_ha: ha,
-                interim_use_share: { type: 'number', minimum: 0, maximum: 1 },
-                agreements_ending_12m: { type: 'integer' },
-                measures: counts(keysOf(fieldsOfAction), { type: 'integer' }),
-                overlaps: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      id: { type: 'integer' },
-                      name: { type: 'string' },
-                      programme: { type: 'string', enum: keysOf(programmes) },
-                      overlap_ha: ha,
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+  components: { schemas: { OverlayFigures: schemaOf(overlayResponse) } },
 }

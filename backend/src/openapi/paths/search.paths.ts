@@ -1,16 +1,7 @@
-import { layers } from '../../contract/layers.ts'
-import { searchFields } from '../../search/search-fields.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+import { searchResponse } from '../../contract/map.schema.ts'
+import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
-// GET /api/search in OpenAPI: the map's one search field.
-
-const lonLat = {
-  type: 'array',
-  items: { type: 'number' },
-  minItems: 2,
-  maxItems: 2,
-  example: [12.3345, 51.3345],
-}
+// GET /api/search in OpenAPI: the map's one search field. The answer is the contract's schema.
 
 export const searchOpenApi: OpenApiModule = {
   tags: [{ name: 'Search', description: 'Find public features by name, street and place.' }],
@@ -49,40 +40,5 @@ export const searchOpenApi: OpenApiModule = {
       },
     },
   },
-  components: {
-    schemas: {
-      SearchResults: {
-        type: 'object',
-        required: ['results'],
-        properties: {
-          results: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['collection', 'id', 'name', 'detail', 'center', 'bbox', 'score'],
-              properties: {
-                collection: {
-                  type: 'string',
-                  enum: searchFields.map((fields) => fields.collection),
-                  description: `a collection id (${layers.map((layer) => layer.id).join(', ')})`,
-                },
-                id: { type: 'integer' },
-                name: { type: 'string' },
-                detail: { type: 'string', description: 'address, kind or status in the chosen language' },
-                center: { ...lonLat, description: 'a point on the feature (lon, lat)' },
-                bbox: {
-                  type: 'array',
-                  items: { type: 'number' },
-                  minItems: 4,
-                  maxItems: 4,
-                  description: 'west, south, east, north',
-                },
-                score: { type: 'number', minimum: 0, maximum: 1 },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+  components: { schemas: { SearchResults: schemaOf(searchResponse) } },
 }

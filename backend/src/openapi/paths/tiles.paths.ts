@@ -1,5 +1,5 @@
 import { layers } from '../../contract/layers.ts'
-import type { OpenApiModule } from '../openapi-document.ts'
+import type { OpenApiModule } from '../openapi-module.ts'
 
 // OGC API – Tiles in OpenAPI: per collection and combined, the tilesets list, the tileset
 // description, TileJSON and the tiles themselves (z/y/x, WebMercatorQuad).
