@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
 import { requireRole } from '../auth/require-role.ts'
 import { deleteSessionsOf } from '../auth/sessions.queries.ts'
 import { revokeApiTokensOf } from '../auth/tokens.queries.ts'
@@ -9,7 +10,7 @@ import { Problem } from '../http/problem.ts'
 import { limitBody, readJson } from '../http/read-json.ts'
 import { listAccounts, updateAccount } from './users.queries.ts'
 
-/** /api/users: the city's administrators list accounts, change roles, disable and link owners. */
+/** /api/users: the city's administrators list accounts, change roles, disable and link owners (audited). */
 export const userRoutes = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .use(limitBody)
@@ -29,6 +30,7 @@ export const userRoutes = new Hono<AppEnv>()
     }
     const account = await sql.begin(async (tx) => {
       const updated = await updateAccount(tx, id, change)
+      if (updated) await audit(tx, c.get('user'), 'update', 'users', [updated.id])
       if (updated?.disabled_at) {
         await deleteSessionsOf(tx, updated.id)
         await revokeApiTokensOf(tx, updated.id)
