@@ -81,7 +81,7 @@ describe('planners review offers and run agreements', () => {
     await form.getByLabel('Beginn').fill('2027-01-01')
     await form.getByRole('button', { name: 'Vereinbarung anlegen' }).click()
     const detail = workspace.locator('.agreement-detail')
-    await detail.getByRole('heading', { name: 'Zwischennutzung Brachfläche Saalfelder Straße' }).waitFor()
+    await detail.getByRole('heading', { name: `Zwischennutzung Angebotsfläche ${accepted}` }).waitFor()
 
     const [agreement] = await app().db.sql<
       { id: number; status: string; term_end: string; parties: string[] }[]

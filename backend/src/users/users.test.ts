@@ -126,4 +126,35 @@ describe('admin user management', () => {
     expect((await patch(planner.id, { role: 'owner' }, admin)).status).toBe(200)
     expect(await entries()).toEqual([expected, expected, expected])
   })
+
+  it('creates an account for an admin only, audited, and refuses a taken e-mail', async () => {
+    const adminUser = await createUser(db(), 'admin')
+    const { token } = await createApiToken(db().sql, adminUser.id, 'test')
+    const post = (body: unknown, headers: Record<string, string>) =>
+      createApp(db()).request('/api/users', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
+    const account = {
+      email: 'neu.planerin@quartiersatlas.example',
+      password: 'lang-genug-2026',
+      role: 'planner',
+    }
+    expect((await post(account, await authHeaders(db(), 'planner'))).status).toBe(403)
+    const created = await post(account, { Authorization: `Bearer ${token}` })
+    expect(created.status).toBe(201)
+    const body = (await created.json()) as { id: number; role: string }
+    expect(body.role).toBe('planner')
+    expect(JSON.stringify(body)).not.toMatch(/password|argon2/)
+    const [entry] = await db().sql<{ actor_id: number; action: string }[]>`
+      select actor_id::int, action from audit_log where table_name = 'users' and row_id = ${body.id}`
+    expect(entry).toEqual({ actor_id: adminUser.id, action: 'create' })
+    const taken = await post(
+      { ...account, email: account.email.toUpperCase() },
+      { Authorization: `Bearer ${token}` },
+    )
+    expect(taken.status).toBe(409)
+    expect(taken.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  })
 })
