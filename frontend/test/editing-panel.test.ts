@@ -48,6 +48,14 @@ describe('the editing panel', () => {
     const stage = await boxOf(page.locator('.stage'))
     expect(sheet.height).toBeGreaterThan(stage.height - 30)
     expect(overlap(sheet, await boxOf(page.locator('.drawer')))).toBe(false)
+    // A feature's panel opens beside the layer drawer, leaving the middle of the map free.
+    const [quarter] = await app().db.sql<{ id: number }[]>`select id::int from quarters order by id limit 1`
+    await page.evaluate((id) => history.pushState(null, '', `/quarters/${id}${location.hash}`), quarter?.id)
+    await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')))
+    const feature = await boxOf(page.locator('.feature-panel'))
+    expect(overlap(feature, await boxOf(page.locator('.drawer')))).toBe(false)
+    expect(overlap(feature, sheet)).toBe(false)
+    expect(feature.x + feature.width).toBeLessThan(720)
 
     // Every tool shows a label and its key; the full name is its tooltip.
     const polygon = page.getByRole('button', { name: 'Fläche zeichnen' })
