@@ -68,7 +68,7 @@ describe('interim use end to end', () => {
     await workspace.getByLabel('Bezeichnung der Fläche').fill('Brache an der Josephstraße Nord')
     await workspace.getByLabel('Verfügbar ab').fill('2027-04-01')
     await workspace.getByLabel('Verfügbar bis').fill('2037-03-31')
-    await workspace.getByLabel('Garten').check()
+    await workspace.getByLabel('Gemeinschaftsgarten').check()
     await workspace.getByLabel('Spielplatz').check()
     await workspace.getByLabel('Bedingungen').fill('Keine festen Bauten; Bebauung bleibt vorbehalten.')
     await workspace.getByLabel('Name').fill(contactMarker)
@@ -120,6 +120,7 @@ describe('interim use end to end', () => {
     })
     await demoOffer.getByText('Grundstücksgesellschaft Lindenau (Demo)', { exact: true }).waitFor()
     await review.getByRole('button', { name: 'Annehmen' }).click()
+    await review.getByRole('button', { name: 'Annahme bestätigen' }).click()
     await workspace.getByRole('button', { name: 'Vereinbarung anlegen' }).first().click()
 
     const form = workspace.getByRole('form', { name: 'Neue Vereinbarung' })

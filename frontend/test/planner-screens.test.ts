@@ -64,7 +64,9 @@ describe('planners review offers and run agreements', () => {
     await second.getByRole('button', { name: 'Auf der Karte zeigen' }).click()
     await expect.poll(() => mapShows(page, [12.3129, 51.3399])).toBe(true)
     expect(await outlinedFeatures(page)).toBe(1)
+    await second.getByLabel(/Name der neuen Fläche/).fill('Brachfläche Saalfelder Straße')
     await second.getByRole('button', { name: 'Annehmen' }).click()
+    await second.getByRole('button', { name: 'Annahme bestätigen' }).click()
     await workspace.getByRole('status').filter({ hasText: 'angenommen' }).waitFor()
     expect((await offerStatus(app().db, accepted)).status).toBe('accepted')
 
@@ -285,6 +287,7 @@ describe('planners review offers and run agreements', () => {
     // Chosen by its name from the list, not typed as a number.
     await review.getByLabel(/mit einer vorhandenen Fläche verknüpfen/).selectOption(String(plot?.id))
     await review.getByRole('button', { name: 'Annehmen' }).click()
+    await review.getByRole('button', { name: 'Annahme bestätigen' }).click()
     await expect.poll(async () => (await offerStatus(app().db, offer)).status).toBe('accepted')
     const [linked] = await sql<{ plot_id: number }[]>`select plot_id from offers where id = ${offer}`
     expect(linked?.plot_id).toBe(plot?.id)

@@ -104,6 +104,10 @@ export type Offer = {
   area_m2: number | null
   geometry: Geometry | null
   contact: ContactInput | null
+  /** The official districts the offered land lies in, by name. */
+  districts: string[]
+  /** The programme areas the offered land lies in, by name. */
+  programme_areas: string[]
   version: number
   created_at: string
   updated_at: string

@@ -55,14 +55,16 @@ export const agreementUses = {
   other: { de: 'Sonstige Nutzung', en: 'other use' },
 } as const satisfies Vocabulary
 
+// The uses an owner allows are the uses the map's legend shows for interim uses, in the same words.
+// The gallery's key is 'art' in offers (stored since the first release), 'open_air_gallery' in agreements.
 export const offerUses = {
-  community_garden: { de: 'Garten', en: 'garden' },
-  sports_leisure: { de: 'Sport und Freizeit', en: 'sports and leisure' },
-  art: { de: 'Kunst', en: 'art' },
-  playground: { de: 'Spielplatz', en: 'playground' },
-  event_space: { de: 'Veranstaltungsfläche', en: 'event space' },
-  parking: { de: 'Parken', en: 'parking' },
-  other: { de: 'Sonstiges', en: 'other' },
+  community_garden: agreementUses.community_garden,
+  sports_leisure: agreementUses.sports_leisure,
+  art: agreementUses.open_air_gallery,
+  playground: agreementUses.playground,
+  event_space: agreementUses.event_space,
+  parking: agreementUses.parking,
+  other: agreementUses.other,
 } as const satisfies Vocabulary
 
 export const agreementStatuses = {

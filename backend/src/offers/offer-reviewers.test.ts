@@ -58,3 +58,27 @@ describe('planners hear of offers waiting for them', () => {
     expect(await reviewNotices(gruenau.id)).toEqual([])
   })
 })
+
+describe('where an offer lies', () => {
+  it('names the districts and programme areas of the offered land in the offer itself', async () => {
+    // Two districts side by side on the line 12.3160: the offer lies in the first, touches neither's edge.
+    await db().sql`
+      insert into districts (key, name, geom) values
+        ('90', 'Testviertel West', st_multi(st_makeenvelope(12.30, 51.33, 12.3160, 51.35, 4326))),
+        ('91', 'Testviertel Ost', st_multi(st_makeenvelope(12.3160, 51.33, 12.33, 51.35, 4326)))`
+    const app = createApp(db())
+    const owner = await caller(db(), 'owner')
+    const offer = await call(app, 'POST', '/api/offers', {
+      headers: owner.headers,
+      json: { title: 'Hof in Lindenau (Test)', geometry: square(12.3152, 51.3371) },
+    })
+    expect(offer.status).toBe(201)
+    const planner = await caller(db(), 'planner')
+    const read = await call(app, 'GET', `/api/offers/${offer.body.id}`, { headers: planner.headers })
+    expect(read.status).toBe(200)
+    expect(read.body.districts).toEqual(['Testviertel West'])
+    expect(read.body.programme_areas).toEqual(['Leipziger Westen', 'URBAN II Leipziger Westen'])
+    const own = await call(app, 'GET', `/api/offers/${offer.body.id}`, { headers: owner.headers })
+    expect(own.body).toMatchObject({ districts: ['Testviertel West'] })
+  })
+})

@@ -4,6 +4,14 @@ import { identifiers, type Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
 
+/**
+ * The names of the districts or programme areas whose interior the offered land shares (touching a
+ * boundary does not count, as in the context endpoint), by name.
+ */
+const lyingIn = (sql: Queries, table: 'districts' | 'programme_areas') => sql`
+  (select coalesce(jsonb_agg(c.name order by c.name), '[]'::jsonb) from ${identifiers(sql, table)} c
+    where st_intersects(c.geom, coalesce(o.geom, op.geom)) and not st_touches(c.geom, coalesce(o.geom, op.geom)))`
+
 function selectOffers(sql: Queries, user: CurrentUser) {
   return sql`
     select o.id, o.municipality, o.title, o.status, o.available_from, o.available_until, o.allowed_uses,
@@ -21,6 +29,8 @@ function selectOffers(sql: Queries, user: CurrentUser) {
            (select jsonb_build_object('contact_name', pc.contact_name, 'street_address', pc.street_address,
                      'postcode', pc.postcode, 'city', pc.city, 'email', pc.email, 'phone', pc.phone)
               from party_contacts pc where pc.party_id = o.owner_party_id) as contact,
+           ${lyingIn(sql, 'districts')} as districts,
+           ${lyingIn(sql, 'programme_areas')} as programme_areas,
            o.version, o.created_at, o.updated_at
       from offers o left join plots op on op.id = o.plot_id
      where ${offerVisible(sql, user)}`

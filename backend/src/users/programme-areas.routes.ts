@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
 import { assignedAreas } from '../access/planner-scope.ts'
 import { requireRole } from '../auth/require-role.ts'
 import { programmeAreaAssignmentSchema } from '../contract/programme-areas.schema.ts'
@@ -8,7 +9,7 @@ import { Problem } from '../http/problem.ts'
 import { limitBody, readJson } from '../http/read-json.ts'
 
 // Admins limit a planner to programme areas (planner_areas): an empty list lifts the limit.
-// The set is replaced as a whole in one transaction, so it is never half assigned.
+// The set is replaced as a whole in one transaction, so it is never half assigned; the change is audited.
 
 /** /api/users/{id}/programme-areas: read (admin) and replace (admin) a planner's areas. */
 export const programmeAreaRoutes = new Hono<AppEnv>()
@@ -39,6 +40,7 @@ export const programmeAreaRoutes = new Hono<AppEnv>()
         await tx`insert into planner_areas (user_id, programme_area_id)
                  select ${id}::bigint, unnest(${ids}::bigint[])`
       }
+      await audit(tx, c.get('user'), 'update', 'users', [id])
       return assignedAreas(tx, id)
     })
     return c.json({ userId: id, programmeAreas: areas })

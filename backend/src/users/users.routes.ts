@@ -1,19 +1,30 @@
 import { Hono } from 'hono'
+import { audit } from '../access/audit.queries.ts'
 import { requireRole } from '../auth/require-role.ts'
 import { deleteSessionsOf } from '../auth/sessions.queries.ts'
 import { revokeApiTokensOf } from '../auth/tokens.queries.ts'
-import { accountChangeSchema } from '../contract/accounts.schema.ts'
+import { accountChangeSchema, newAccountSchema } from '../contract/accounts.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathIdOr } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import { limitBody, readJson } from '../http/read-json.ts'
+import { createAccount } from './accounts.queries.ts'
 import { listAccounts, updateAccount } from './users.queries.ts'
 
-/** /api/users: the city's administrators list accounts, change roles, disable and link owners. */
+/** /api/users: the city's administrators list and create accounts, change roles, disable and link owners (audited). */
 export const userRoutes = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .use(limitBody)
   .get('/', async (c) => c.json(await listAccounts(c.get('db').sql)))
+  .post('/', async (c) => {
+    const input = await readJson(c, newAccountSchema)
+    const account = await c.get('db').sql.begin(async (tx) => {
+      const created = await createAccount(tx, input)
+      await audit(tx, c.get('user'), 'create', 'users', [created.id])
+      return created
+    })
+    return c.json(account, 201)
+  })
   .patch('/:id', async (c) => {
     const { sql } = c.get('db')
     const id = pathIdOr(c.req.param('id'), notFound)
@@ -29,6 +40,7 @@ export const userRoutes = new Hono<AppEnv>()
     }
     const account = await sql.begin(async (tx) => {
       const updated = await updateAccount(tx, id, change)
+      if (updated) await audit(tx, c.get('user'), 'update', 'users', [updated.id])
       if (updated?.disabled_at) {
         await deleteSessionsOf(tx, updated.id)
         await revokeApiTokensOf(tx, updated.id)

@@ -100,4 +100,61 @@ describe('admin user management', () => {
     ).toBe(403)
     expect(await accountTablesChecksum(db())).toBe(before)
   })
+
+  it('audits every change an admin makes to an account, and nothing for a refused one', async () => {
+    const adminUser = await createUser(db(), 'admin')
+    const { token } = await createApiToken(db().sql, adminUser.id, 'test')
+    const admin = { Authorization: `Bearer ${token}` }
+    const planner = await createUser(db(), 'planner')
+    const entries = () =>
+      db().sql<{ actor_id: number; action: string; table_name: string; row_id: number }[]>`
+        select actor_id::int, action, table_name, row_id::int from audit_log
+         where table_name = 'users' and row_id = ${planner.id} order by id`
+    const expected = { actor_id: adminUser.id, action: 'update', table_name: 'users', row_id: planner.id }
+
+    expect((await patch(planner.id, { role: 'king' }, admin)).status).toBe(422)
+    expect(await entries()).toEqual([])
+    expect((await patch(planner.id, { disabled: true }, admin)).status).toBe(200)
+    expect(await entries()).toEqual([expected])
+    const [area] = await db().sql<{ id: number }[]>`select id::int from programme_areas order by id limit 1`
+    const assigned = await createApp(db()).request(`/api/users/${planner.id}/programme-areas`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...admin },
+      body: JSON.stringify({ programmeAreaIds: [area?.id] }),
+    })
+    expect(assigned.status).toBe(200)
+    expect((await patch(planner.id, { role: 'owner' }, admin)).status).toBe(200)
+    expect(await entries()).toEqual([expected, expected, expected])
+  })
+
+  it('creates an account for an admin only, audited, and refuses a taken e-mail', async () => {
+    const adminUser = await createUser(db(), 'admin')
+    const { token } = await createApiToken(db().sql, adminUser.id, 'test')
+    const post = (body: unknown, headers: Record<string, string>) =>
+      createApp(db()).request('/api/users', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
+    const account = {
+      email: 'neu.planerin@quartiersatlas.example',
+      password: 'lang-genug-2026',
+      role: 'planner',
+    }
+    expect((await post(account, await authHeaders(db(), 'planner'))).status).toBe(403)
+    const created = await post(account, { Authorization: `Bearer ${token}` })
+    expect(created.status).toBe(201)
+    const body = (await created.json()) as { id: number; role: string }
+    expect(body.role).toBe('planner')
+    expect(JSON.stringify(body)).not.toMatch(/password|argon2/)
+    const [entry] = await db().sql<{ actor_id: number; action: string }[]>`
+      select actor_id::int, action from audit_log where table_name = 'users' and row_id = ${body.id}`
+    expect(entry).toEqual({ actor_id: adminUser.id, action: 'create' })
+    const taken = await post(
+      { ...account, email: account.email.toUpperCase() },
+      { Authorization: `Bearer ${token}` },
+    )
+    expect(taken.status).toBe(409)
+    expect(taken.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  })
 })

@@ -13,6 +13,7 @@ import './account-entry.css'
 
 const EditingTools = lazy(() => import('../editing/EditingTools.tsx'))
 const InterimUseWorkspace = lazy(() => import('../interim-use/InterimUseWorkspace.tsx'))
+const AdminScreen = lazy(() => import('../admin/AdminScreen.tsx'))
 // Fetched on the click on "Anmelden": most visitors never sign in.
 const SignInDialog = lazy(() => import('./SignInDialog.tsx'))
 
@@ -38,6 +39,7 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
   const linked = new URLSearchParams(location.search).get('workspace') === 'notifications'
   const [workspace, setWorkspace] = createSignal(linked)
   const [unread, setUnread] = createSignal(0)
+  const [admin, setAdmin] = createSignal(false)
   const [confirmProblem, setConfirmProblem] = createSignal<string>()
 
   const refreshUnread = async () => setUnread(account() ? await unreadCount() : 0)
@@ -67,6 +69,7 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
   const signedOut = () => {
     localStorage.removeItem(signedInHint)
     setWorkspace(false)
+    setAdmin(false)
     setAccount(null)
     setUnread(0)
   }
@@ -96,6 +99,11 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
                 </span>
               </Show>
             </button>
+            <Show when={a().role === 'admin'}>
+              <button type="button" aria-pressed={admin()} onClick={() => setAdmin(!admin())}>
+                {am('accounts')}
+              </button>
+            </Show>
             <button
               type="button"
               onClick={async () => {
@@ -116,6 +124,11 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
       <Show when={editor() && props.map}>
         <Suspense>
           <EditingTools map={props.map as MapHandle} account={editor() as Account} />
+        </Suspense>
+      </Show>
+      <Show when={admin() && account()?.role === 'admin'}>
+        <Suspense>
+          <AdminScreen onClose={() => setAdmin(false)} />
         </Suspense>
       </Show>
       <Show when={workspace() && account() && props.map}>

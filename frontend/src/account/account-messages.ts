@@ -17,6 +17,7 @@ const de = {
   signedInAs: 'Angemeldet als',
   unread: 'ungelesen',
   workspace: 'Zwischennutzung',
+  accounts: 'Konten',
 } as const
 
 export type AccountMessage = keyof typeof de
@@ -35,6 +36,7 @@ const en: Record<AccountMessage, string> = {
   signedInAs: 'Signed in as',
   unread: 'unread',
   workspace: 'Interim use',
+  accounts: 'Accounts',
 }
 
 /** The account text for `key` in the current language. */

@@ -38,6 +38,10 @@ export const propertyNames: Record<string, Labels> = {
   schedule: { de: 'Termine', en: 'Schedule' },
   url: { de: 'Webseite', en: 'Website' },
   approximate: { de: 'Lage ungefähr', en: 'Approximate location' },
+  starts_on: { de: 'Beginnt am', en: 'Starts on' },
+  ends_on: { de: 'Endet am', en: 'Ends on' },
+  owner_party_id: { de: 'Eigentümer (Nummer)', en: 'Owner (number)' },
+  internal_notes: { de: 'Interne Notizen', en: 'Internal notes' },
 }
 
 /** The vocabulary for a property of a collection, if its values are keys (the registry says which). */

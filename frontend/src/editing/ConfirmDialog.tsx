@@ -1,5 +1,6 @@
-import { createEffect, type JSX } from 'solid-js'
+import { createEffect, createUniqueId, type JSX } from 'solid-js'
 import { et } from './editing-messages.ts'
+import './confirm-dialog.css'
 
 type Props = {
   open: boolean
@@ -13,6 +14,7 @@ type Props = {
 /** A modal question before a step that is hard to take back; Escape and "Cancel" decline. */
 export function ConfirmDialog(props: Props) {
   let dialog: HTMLDialogElement | undefined
+  const title = createUniqueId()
   createEffect(() => {
     if (props.open && !dialog?.open) dialog?.showModal()
     if (!props.open && dialog?.open) dialog.close()
@@ -22,11 +24,11 @@ export function ConfirmDialog(props: Props) {
       ref={dialog}
       class="confirm"
       role="alertdialog"
-      aria-labelledby="confirm-title"
+      aria-labelledby={title}
       onCancel={() => props.onCancel()}
     >
-      <h3 id="confirm-title">{props.title}</h3>
-      <p>{props.children}</p>
+      <h3 id={title}>{props.title}</h3>
+      <div>{props.children}</div>
       <div class="actions">
         <button type="button" onClick={() => props.onCancel()}>
           {et('cancel')}

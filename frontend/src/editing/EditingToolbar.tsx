@@ -1,9 +1,9 @@
 import { For, onCleanup } from 'solid-js'
-import { lang } from '../i18n/locale.ts'
 import { type EditingMessage, et } from './editing-messages.ts'
 
-// The editing toolbar: every tool is a button with an accessible name and a keyboard shortcut
-// (single keys while the focus is not in a form field; Ctrl/⌘+Z and +Shift+Z or +Y for undo/redo).
+// The editing toolbar: every tool is a button with a visible short label, its full name as
+// accessible name and tooltip, and its keyboard shortcut shown (single keys while the focus is not
+// in a form field; Ctrl/⌘+Z and +Shift+Z or +Y for undo/redo).
 
 export type ToolAction =
   | 'drawPolygon'
@@ -18,18 +18,29 @@ export type ToolAction =
   | 'redo'
   | 'snapping'
 
-const tools: { action: Exclude<ToolAction, 'snapping'>; key: string; symbol: string }[] = [
-  { action: 'drawPolygon', key: 'P', symbol: '▱' },
-  { action: 'drawLine', key: 'L', symbol: '╱' },
-  { action: 'drawPoint', key: 'O', symbol: '•' },
-  { action: 'editSelected', key: 'E', symbol: '✎' },
-  { action: 'split', key: 'S', symbol: '✂' },
-  { action: 'hole', key: 'H', symbol: '◌' },
-  { action: 'merge', key: 'M', symbol: '⊕' },
-  { action: 'buffer', key: 'B', symbol: '⇔' },
-  { action: 'undo', key: 'Control+Z', symbol: '↶' },
-  { action: 'redo', key: 'Control+Shift+Z', symbol: '↷' },
+type Tool = {
+  action: Exclude<ToolAction, 'snapping'>
+  short: EditingMessage
+  key: string
+  shown: string
+  symbol: string
+}
+
+const tools: Tool[] = [
+  { action: 'drawPolygon', short: 'toolPolygon', key: 'P', shown: 'P', symbol: '▱' },
+  { action: 'drawLine', short: 'toolLine', key: 'L', shown: 'L', symbol: '╱' },
+  { action: 'drawPoint', short: 'toolPoint', key: 'O', shown: 'O', symbol: '•' },
+  { action: 'editSelected', short: 'toolEdit', key: 'E', shown: 'E', symbol: '✎' },
+  { action: 'split', short: 'toolSplit', key: 'S', shown: 'S', symbol: '✂' },
+  { action: 'hole', short: 'toolHole', key: 'H', shown: 'H', symbol: '◌' },
+  { action: 'merge', short: 'toolMerge', key: 'M', shown: 'M', symbol: '⊕' },
+  { action: 'buffer', short: 'toolBuffer', key: 'B', shown: 'B', symbol: '⇔' },
+  { action: 'undo', short: 'toolUndo', key: 'Control+Z', shown: 'Ctrl+Z', symbol: '↶' },
+  { action: 'redo', short: 'toolRedo', key: 'Control+Shift+Z', shown: 'Ctrl+⇧+Z', symbol: '↷' },
 ]
+
+/** The shortcut as printed on the keyboard in the current language (Strg on German ones). */
+const printed = (tool: Tool) => tool.shown.replace('Ctrl', et('ctrl'))
 
 type Props = { run(action: ToolAction): void; snapping: boolean }
 
@@ -53,31 +64,44 @@ export function EditingToolbar(props: Props) {
   }
   document.addEventListener('keydown', onKey)
   onCleanup(() => document.removeEventListener('keydown', onKey))
-  const name = (action: EditingMessage) => et(action)
   return (
     <div role="toolbar" aria-label={et('editing')} class="editing-toolbar">
       <For each={tools}>
         {(tool) => (
           <button
             type="button"
-            aria-label={name(tool.action)}
-            title={`${name(tool.action)} (${tool.key})`}
+            class="tool"
+            aria-label={et(tool.action)}
+            title={`${et(tool.action)} (${et('shortcut')} ${printed(tool)})`}
             aria-keyshortcuts={tool.key}
             onClick={() => props.run(tool.action)}
           >
-            {tool.symbol}
+            <span class="symbol" aria-hidden="true">
+              {tool.symbol}
+            </span>
+            <span class="tool-label" aria-hidden="true">
+              {et(tool.short)}
+            </span>
+            <kbd>{printed(tool)}</kbd>
           </button>
         )}
       </For>
       <button
         type="button"
+        class="tool snapping-switch"
         aria-label={et('snapping')}
-        title={`${et('snapping')} (N)`}
+        title={`${et('snapping')} (${et('shortcut')} N)`}
         aria-keyshortcuts="N"
         aria-pressed={props.snapping}
         onClick={() => props.run('snapping')}
       >
-        {lang() === 'en' ? 'Snap' : 'Fang'}
+        <span class="switch-track" aria-hidden="true">
+          <span class="switch-thumb" />
+        </span>
+        <span class="tool-label" aria-hidden="true">
+          {et(props.snapping ? 'snappingOn' : 'snappingOff')}
+        </span>
+        <kbd>N</kbd>
       </button>
     </div>
   )

@@ -16,6 +16,9 @@ import { createEditingSession, writable } from './editing-session.ts'
 import { HistoryPanel } from './HistoryPanel.tsx'
 import './editing.css'
 
+/** The attribute form's id: save sits in the panel's footer, outside the scrolling form. */
+const formId = 'editing-form'
+
 /** The planners' editing panel: toolbar, measurements, validation, form, conflicts, history. */
 export default function EditingTools(props: { map: MapHandle; account: Account }) {
   const editing = createEditingSession(props.map)
@@ -46,73 +49,101 @@ export default function EditingTools(props: { map: MapHandle; account: Account }
             ? et('newFeature')
             : `${et('editingFeature')} ${editing.target().id}`}
         </h2>
+        <EditingToolbar run={run} snapping={editing.snapping()} />
       </div>
-      <EditingToolbar run={run} snapping={editing.snapping()} />
-      <label class="inline">
-        {et('layer')}{' '}
-        <select
-          aria-label={et('layer')}
-          value={editing.target().collection}
-          onChange={(event) => editing.chooseCollection(event.currentTarget.value as LayerId)}
-          disabled={editing.target().id !== undefined}
-        >
-          <For each={writable}>{(l) => <option value={l.id}>{label(l.title)}</option>}</For>
-        </select>
-      </label>
-      <label class="inline">
-        {et('bufferMetres')}{' '}
-        <input
-          type="number"
-          min="0.5"
-          step="0.5"
-          value={editing.bufferMetres()}
-          onInput={(e) => editing.setBufferMetres(Number(e.currentTarget.value))}
-        />
-      </label>
-      <EditingStatus
-        measurement={editing.measurement()}
-        validation={editing.validation()}
-        problem={editing.problem()}
-        notice={editing.notice()}
-      />
-      <Show when={editing.conflict()}>
-        {(c) => (
-          <ConflictView
-            fields={editing.fields()}
-            conflict={c()}
-            onKeepTheirs={editing.keepTheirs}
-            onChooseShape={editing.chooseShape}
-            onSave={editing.saveMerged}
+      <div class="editing-body">
+        <label class="inline">
+          {et('layer')}{' '}
+          <select
+            aria-label={et('layer')}
+            value={editing.target().collection}
+            onChange={(event) => editing.chooseCollection(event.currentTarget.value as LayerId)}
+            disabled={editing.target().id !== undefined}
+          >
+            <For each={writable}>{(l) => <option value={l.id}>{label(l.title)}</option>}</For>
+          </select>
+        </label>
+        <label class="inline">
+          {et('bufferMetres')}{' '}
+          <input
+            type="number"
+            min="0.5"
+            step="0.5"
+            value={editing.bufferMetres()}
+            onInput={(e) => editing.setBufferMetres(Number(e.currentTarget.value))}
           />
-        )}
-      </Show>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          editing.save()
-        }}
-      >
-        <AttributeForm
-          fields={editing.fields()}
-          values={editing.values}
-          errors={editing.fieldErrors()}
-          onInput={editing.setValue}
-          onPick={editing.pickReference}
+        </label>
+        <EditingStatus
+          measurement={editing.measurement()}
+          validation={editing.validation()}
+          problem={editing.problem()}
+          notice={editing.notice()}
         />
-        <div class="actions">
-          <button type="submit" class="primary" disabled={!editing.canSave()}>
-            {et('save')}
+        <Show when={editing.conflict()}>
+          {(c) => (
+            <ConflictView
+              fields={editing.fields()}
+              conflict={c()}
+              onKeepTheirs={editing.keepTheirs}
+              onChooseShape={editing.chooseShape}
+              onSave={editing.saveMerged}
+            />
+          )}
+        </Show>
+        <form
+          id={formId}
+          onSubmit={(event) => {
+            event.preventDefault()
+            editing.save()
+          }}
+        >
+          <AttributeForm
+            fields={editing.fields()}
+            values={editing.values}
+            errors={editing.fieldErrors()}
+            onInput={editing.setValue}
+            onPick={editing.pickReference}
+          />
+        </form>
+        <Show when={editing.target().id !== undefined}>
+          <button type="button" class="delete-feature" onClick={() => setConfirmingDelete(true)}>
+            {et('deleteFeature')}
           </button>
-          <button type="button" onClick={editing.discard}>
-            {et('discard')}
-          </button>
-          <Show when={editing.target().id !== undefined}>
-            <button type="button" onClick={() => setConfirmingDelete(true)}>
-              {et('deleteFeature')}
-            </button>
-          </Show>
-        </div>
-      </form>
+        </Show>
+        <Show when={editing.justDeleted()}>
+          {(last) => (
+            <p class="undo-delete" role="status">
+              {et('deleted')}: {last().name}{' '}
+              <button type="button" onClick={editing.undoDelete}>
+                {et('undoDelete')}
+              </button>
+            </p>
+          )}
+        </Show>
+        <Show when={editing.versions().length > 0}>
+          <HistoryPanel
+            versions={editing.versions()}
+            current={versionOf(editing.target().etag)}
+            onShow={editing.showVersion}
+            onRestore={(version) => void editing.restore(version)}
+          />
+        </Show>
+        <DeletedPanel
+          layer={findLayer(editing.target().collection)}
+          deleted={editing.deletedList()}
+          onOpen={editing.refreshDeleted}
+          onRestore={editing.bringBack}
+        />
+        <AsOfControl map={props.map} show={editing.showAsOf} />
+      </div>
+      <div class="editing-actions">
+        <button type="submit" form={formId} class="primary" disabled={!editing.canSave()}>
+          {et('save')}
+        </button>
+        <button type="button" onClick={editing.discard}>
+          {et('discard')}
+        </button>
+      </div>
       <ConfirmDialog
         open={confirmingDelete()}
         title={et('confirmDelete')}
@@ -125,31 +156,6 @@ export default function EditingTools(props: { map: MapHandle; account: Account }
       >
         <strong>„{editing.featureName()}“</strong> {et('confirmDeleteText')}
       </ConfirmDialog>
-      <Show when={editing.justDeleted()}>
-        {(last) => (
-          <p class="undo-delete" role="status">
-            {et('deleted')}: {last().name}{' '}
-            <button type="button" onClick={editing.undoDelete}>
-              {et('undoDelete')}
-            </button>
-          </p>
-        )}
-      </Show>
-      <Show when={editing.versions().length > 0}>
-        <HistoryPanel
-          versions={editing.versions()}
-          current={versionOf(editing.target().etag)}
-          onShow={editing.showVersion}
-          onRestore={(version) => void editing.restore(version)}
-        />
-      </Show>
-      <DeletedPanel
-        layer={findLayer(editing.target().collection)}
-        deleted={editing.deletedList()}
-        onOpen={editing.refreshDeleted}
-        onRestore={editing.bringBack}
-      />
-      <AsOfControl map={props.map} show={editing.showAsOf} />
     </aside>
   )
 }

@@ -76,6 +76,20 @@ const de = {
   noneDeleted: 'Nichts gelöscht.',
   restoreDeleted: 'Wiederherstellen',
   restored: 'Wiederhergestellt',
+  toolPolygon: 'Fläche',
+  toolLine: 'Linie',
+  toolPoint: 'Punkt',
+  toolEdit: 'Ändern',
+  toolSplit: 'Teilen',
+  toolHole: 'Loch',
+  toolMerge: 'Vereinen',
+  toolBuffer: 'Puffern',
+  toolUndo: 'Zurück',
+  toolRedo: 'Vor',
+  snappingOn: 'Fangen: an',
+  snappingOff: 'Fangen: aus',
+  shortcut: 'Taste',
+  ctrl: 'Strg',
 } as const
 
 export type EditingMessage = keyof typeof de
@@ -153,6 +167,20 @@ const en: Record<EditingMessage, string> = {
   noneDeleted: 'Nothing deleted.',
   restoreDeleted: 'Restore',
   restored: 'Restored',
+  toolPolygon: 'Area',
+  toolLine: 'Line',
+  toolPoint: 'Point',
+  toolEdit: 'Edit',
+  toolSplit: 'Split',
+  toolHole: 'Hole',
+  toolMerge: 'Merge',
+  toolBuffer: 'Buffer',
+  toolUndo: 'Undo',
+  toolRedo: 'Redo',
+  snappingOn: 'Snapping: on',
+  snappingOff: 'Snapping: off',
+  shortcut: 'Key',
+  ctrl: 'Ctrl',
 }
 
 /** The editing text for `key` in the current language. */

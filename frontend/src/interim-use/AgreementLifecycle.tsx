@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import { agreementNextStates } from '../../../backend/src/contract/lifecycles.ts'
 import { isProblem, type Problem } from '../api/client.ts'
+import { ConfirmDialog } from '../editing/ConfirmDialog.tsx'
 import { formatDate } from '../i18n/locale.ts'
 import { vocabulary } from '../registry.ts'
 import { im } from './interim-messages.ts'
@@ -13,10 +14,14 @@ type Props = { agreement: Agreement; staff: boolean; onChanged(agreement: Agreem
 
 /**
  * The agreement's dated lifecycle and, for planners, one button per step the lifecycle allows
- * from here (the same table the API checks); ending early asks for the reason first.
+ * from here (the same table the API checks); ending early asks for the reason first, and the
+ * other steps into a final status are confirmed.
  */
 export function AgreementLifecycle(props: Props) {
   const [terminating, setTerminating] = createSignal(false)
+  // A final status other than ending early (which asks for its reason) is confirmed first.
+  const [confirming, setConfirming] = createSignal<AgreementStatus | null>(null)
+  const final = (to: AgreementStatus) => agreementNextStates[to].length === 0
   const [problem, setProblem] = createSignal<Problem>()
   const [busy, setBusy] = createSignal(false)
   const next = () => agreementNextStates[props.agreement.status]
@@ -52,7 +57,9 @@ export function AgreementLifecycle(props: Props) {
                 type="button"
                 disabled={busy()}
                 aria-expanded={to === 'terminated' ? terminating() : undefined}
-                onClick={() => (to === 'terminated' ? setTerminating(true) : void go(to))}
+                onClick={() =>
+                  to === 'terminated' ? setTerminating(true) : final(to) ? setConfirming(to) : void go(to)
+                }
               >
                 {im('moveTo')} {status(to)}
               </button>
@@ -63,11 +70,27 @@ export function AgreementLifecycle(props: Props) {
           <ReasonForm
             label={im('terminationReason')}
             submit={im('terminate')}
+            warning={im('cannotUndo')}
             onSubmit={(reason) => void go('terminated', reason)}
             onCancel={() => setTerminating(false)}
           />
         </Show>
       </Show>
+      <ConfirmDialog
+        open={confirming() !== null}
+        title={im('confirmStep')}
+        confirmLabel={im('confirmStepButton')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          const to = confirming()
+          setConfirming(null)
+          if (to) void go(to)
+        }}
+      >
+        <p>
+          {im('confirmStepText')} <strong>„{status(confirming())}“</strong>. {im('cannotUndo')}
+        </p>
+      </ConfirmDialog>
       <ProblemText problem={problem()} />
     </section>
   )

@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, type JSX, Show } from 'solid-js'
 import { isProblem, type Problem } from '../api/client.ts'
+import { ConfirmDialog } from '../editing/ConfirmDialog.tsx'
 import { ReferenceField } from '../editing/ReferenceField.tsx'
 import { formatArea } from '../i18n/locale.ts'
 import type { MapHandle } from '../map/map-view.ts'
@@ -35,12 +36,26 @@ const reviewable = new Set(['submitted', 'changes_requested'])
 /** One offer as a reviewer sees it (terms, owner contact), with the decisions it still allows. */
 export function OfferReview(props: Props) {
   const plotChoice = createUniqueId()
+  const plotName = createUniqueId()
   const heading = createUniqueId()
   const [asking, setAsking] = createSignal<'changes' | 'decline' | null>(null)
   const [problem, setProblem] = createSignal<Problem>()
   const [busy, setBusy] = createSignal(false)
   // Empty: accepting makes the drawn land a new plot; a number links the offer to that plot.
   const [linkPlot, setLinkPlot] = createSignal('')
+  // The new plot's public name: the title may name a person, so the reviewer sees and edits it.
+  const [name, setName] = createSignal(props.offer.title)
+  const [confirmingAccept, setConfirmingAccept] = createSignal(false)
+  const newPlot = () => offer().plot_id === null && !linkPlot()
+  const accept = () => {
+    setConfirmingAccept(false)
+    void decide(() =>
+      acceptOffer(
+        offer().id,
+        linkPlot() ? { plot_id: Number(linkPlot()) } : newPlot() ? { name: name().trim() } : {},
+      ),
+    )
+  }
   const decide = async (send: () => Promise<Offer | Problem>) => {
     setBusy(true)
     const result = await send()
@@ -75,6 +90,8 @@ export function OfferReview(props: Props) {
         <Show when={offer().plot_of_other_party}>
           {fact(im('offeredPlot'), <span class="mark other-party">{im('plotOfOtherParty')}</span>)}
         </Show>
+        {fact(im('districts'), offer().districts.join(', ') || '–')}
+        {fact(im('programmeAreas'), offer().programme_areas.join(', ') || '–')}
         {fact(im('area'), offer().area_m2 === null ? '–' : formatArea(offer().area_m2 ?? 0))}
         {fact(im('available'), period(offer().available_from, offer().available_until))}
         {fact(
@@ -113,12 +130,26 @@ export function OfferReview(props: Props) {
               <ReferenceField field={plotField} id={plotChoice} value={linkPlot()} onInput={setLinkPlot} />
             </div>
           </Show>
+          <Show when={newPlot()}>
+            <div class="plot-name">
+              <label for={plotName}>{im('newPlotName')}</label>
+              <input
+                id={plotName}
+                required
+                maxLength={200}
+                value={name()}
+                aria-describedby={`${plotName}-hint`}
+                onInput={(event) => setName(event.currentTarget.value)}
+              />
+              <p id={`${plotName}-hint`} class="hint">
+                {im('newPlotNameHint')}
+              </p>
+            </div>
+          </Show>
           <button
             type="button"
-            disabled={busy()}
-            onClick={() =>
-              void decide(() => acceptOffer(offer().id, linkPlot() ? { plot_id: Number(linkPlot()) } : {}))
-            }
+            disabled={busy() || (newPlot() && !name().trim())}
+            onClick={() => setConfirmingAccept(true)}
           >
             {im('accept')}
           </button>
@@ -136,6 +167,7 @@ export function OfferReview(props: Props) {
         {(kind) => (
           <ReasonForm
             label={kind === 'changes' ? im('changesReason') : im('declineReason')}
+            warning={kind === 'decline' ? im('cannotUndo') : undefined}
             submit={kind === 'changes' ? im('sendRequest') : im('confirmDecline')}
             onSubmit={(reason) =>
               void decide(() =>
@@ -146,6 +178,20 @@ export function OfferReview(props: Props) {
           />
         )}
       </Show>
+      <ConfirmDialog
+        open={confirmingAccept()}
+        title={im('confirmAccept')}
+        confirmLabel={im('acceptConfirmed')}
+        onCancel={() => setConfirmingAccept(false)}
+        onConfirm={accept}
+      >
+        <p>
+          <Show when={newPlot()} fallback={im('confirmAcceptLinked')}>
+            {im('confirmAcceptNew')} <strong>„{name().trim()}“</strong>.
+          </Show>{' '}
+          {im('cannotUndo')}
+        </p>
+      </ConfirmDialog>
       <ProblemText problem={problem()} />
     </article>
   )

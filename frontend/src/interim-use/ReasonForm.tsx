@@ -4,6 +4,8 @@ import { im } from './interim-messages.ts'
 type Props = {
   label: string
   submit: string
+  /** Said above the buttons when the decision cannot be taken back. */
+  warning?: string
   onSubmit(reason: string): void
   onCancel(): void
 }
@@ -36,6 +38,9 @@ export function ReasonForm(props: Props) {
         <p id={`${id}-error`} class="field-error" role="alert">
           {im('reasonRequired')}
         </p>
+      </Show>
+      <Show when={props.warning}>
+        <p class="warning">{props.warning}</p>
       </Show>
       <div class="actions">
         <button type="submit">{props.submit}</button>

@@ -139,6 +139,18 @@ const de = {
   daysLeft: 'noch {n} Tage',
   dayOverdue: 'seit {n} Tag überfällig',
   daysOverdue: 'seit {n} Tagen überfällig',
+  districts: 'Ortsteile',
+  programmeAreas: 'Fördergebiete',
+  newPlotName: 'Name der neuen Fläche (öffentlich auf der Karte)',
+  newPlotNameHint: 'Vorgeschlagen ist der Titel des Angebots. Nennt er eine Person, ändern Sie ihn.',
+  confirmAccept: 'Angebot annehmen?',
+  confirmAcceptNew: 'Auf der Karte erscheint die neue Fläche',
+  confirmAcceptLinked: 'Das Angebot wird mit der gewählten Fläche verknüpft.',
+  acceptConfirmed: 'Annahme bestätigen',
+  cannotUndo: 'Dieser Schritt lässt sich nicht rückgängig machen.',
+  confirmStep: 'Status endgültig ändern?',
+  confirmStepButton: 'Ja, endgültig ändern',
+  confirmStepText: 'Die Vereinbarung geht über in den Status',
 } as const
 
 export type InterimMessage = keyof typeof de
@@ -277,6 +289,18 @@ const en: Record<InterimMessage, string> = {
   daysLeft: '{n} days left',
   dayOverdue: 'overdue by {n} day',
   daysOverdue: 'overdue by {n} days',
+  districts: 'Districts',
+  programmeAreas: 'Programme areas',
+  newPlotName: 'Name of the new plot (public on the map)',
+  newPlotNameHint: 'The offer’s title is suggested. If it names a person, change it.',
+  confirmAccept: 'Accept the offer?',
+  confirmAcceptNew: 'The map will show the new plot',
+  confirmAcceptLinked: 'The offer will be linked to the chosen plot.',
+  acceptConfirmed: 'Confirm acceptance',
+  cannotUndo: 'This step cannot be taken back.',
+  confirmStep: 'Change the status for good?',
+  confirmStepButton: 'Yes, change for good',
+  confirmStepText: 'The agreement moves to the status',
 }
 
 /** The workspace text for `key` in the current language. */
