@@ -1,7 +1,6 @@
 import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js'
 import { type Account, confirmRegistration, currentAccount, signOut } from '../api/auth-api.ts'
 import { isProblem } from '../api/client.ts'
-import { et } from '../editing/editing-messages.ts'
 import { unreadCount } from '../interim-use/interim-use-api.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { am } from './account-messages.ts'
@@ -83,7 +82,7 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
         when={account()}
         fallback={
           <button type="button" class="account-bar" onClick={() => setDialog(true)}>
-            {et('signIn')}
+            {am('signIn')}
           </button>
         }
       >
@@ -111,7 +110,7 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
                 signedOut()
               }}
             >
-              {et('signOut')}
+              {am('signOut')}
             </button>
           </nav>
         )}

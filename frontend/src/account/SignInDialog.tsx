@@ -24,7 +24,7 @@ export default function SignInDialog(props: {
   const [error, setError] = createSignal(props.problem ?? '')
   // The address a confirmation link was mailed to: the registration waits for it.
   const [sentTo, setSentTo] = createSignal('')
-  const title = () => (mode() === 'signIn' ? et('signIn') : am('register'))
+  const title = () => (mode() === 'signIn' ? am('signIn') : am('register'))
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
     const form = new FormData(event.currentTarget as HTMLFormElement)

@@ -4,6 +4,8 @@ import { makeMessages } from '../i18n/make-messages.ts'
 // visitor loads them; the workspace's own words come with its chunk (interim-messages.ts).
 
 const de = {
+  signIn: 'Anmelden',
+  signOut: 'Abmelden',
   register: 'Konto anlegen',
   registerAs: 'Ich bin',
   roleOwner: 'Eigentümer/in einer Fläche',
@@ -23,6 +25,8 @@ const de = {
 export type AccountMessage = keyof typeof de
 
 const en: Record<AccountMessage, string> = {
+  signIn: 'Sign in',
+  signOut: 'Sign out',
   register: 'Create account',
   registerAs: 'I am',
   roleOwner: 'owner of a plot',

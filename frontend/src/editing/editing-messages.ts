@@ -5,8 +5,6 @@ import { makeMessages } from '../i18n/make-messages.ts'
 
 const de = {
   editing: 'Bearbeiten',
-  signIn: 'Anmelden',
-  signOut: 'Abmelden',
   email: 'E-Mail',
   password: 'Passwort',
   signInFailed: 'Anmeldung fehlgeschlagen',
@@ -96,8 +94,6 @@ export type EditingMessage = keyof typeof de
 
 const en: Record<EditingMessage, string> = {
   editing: 'Edit',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
   email: 'E-mail',
   password: 'Password',
   signInFailed: 'Sign-in failed',
