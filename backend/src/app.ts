@@ -9,7 +9,7 @@ import type { Database } from './db/database.ts'
 import { discoveryRoutes, landing } from './features/discovery.routes.ts'
 import { itemWritesRoutes } from './features/item-writes.routes.ts'
 import { itemsRoutes } from './features/items.routes.ts'
-import { healthRoutes } from './health/health.routes.ts'
+import { healthRoutes, readyRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
 import { databaseDeadline } from './http/database-deadline.ts'
@@ -75,6 +75,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.use('/api/*', databaseDeadline())
   app.use('/api/*', authenticate())
   app.route('/api/health', healthRoutes)
+  app.route('/api/ready', readyRoutes)
   app.route('/api/config', clientConfigRoutes)
   app.route('/api/auth', authRoutes)
   app.route('/api/users', userRoutes)

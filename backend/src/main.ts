@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
 import { EmbeddedLockedError } from './db/data-dir-lock.ts'
@@ -8,6 +9,7 @@ import { servingLimits } from './db/sql-client.ts'
 import { codeOf, describeFailure } from './http/error-log.ts'
 import { isDatabaseUnavailable } from './http/problem.ts'
 import { startServer } from './server.ts'
+import { shutdownOnSignals } from './shutdown.ts'
 import { prepareDatabase } from './startup/prepare-database.ts'
 
 // `npm start`: migrate, seed an empty embedded database, build the front end if it is missing,
@@ -38,15 +40,16 @@ async function main(): Promise<void> {
   })
   // Reminders for running agreements near their end: now and hourly (AGREEMENT_ENDING_MONTHS).
   const { startEndingSoonChecks } = await import('./agreements/ending-soon.queries.ts')
-  startEndingSoonChecks(db.sql)
+  const stops = [startEndingSoonChecks(db.sql)]
   if (config.mail) {
     const { startMailer } = await import('./mail/mailer.ts')
-    startMailer(db.sql, { ...config.mail, publicUrl: config.publicUrl })
+    stops.push(startMailer(db.sql, { ...config.mail, publicUrl: config.publicUrl }))
     log(`sending mail from the outbox via ${new URL(config.mail.smtpUrl).host}`)
   } else log('SMTP_URL and MAIL_FROM are not set: mail stays in the outbox')
+  const servers: Server[] = []
   if (config.admin) {
     const { createAdminApp, startAdminServer } = await import('./admin/admin-app.ts')
-    startAdminServer(createAdminApp(db, config.admin.token, metrics), config.admin.port, config.admin.host)
+    servers.push(startAdminServer(createAdminApp(db, config.admin.token, metrics), config.admin.port, config.admin.host))
     log(`admin listener (backups, metrics) on http://${config.admin.host}:${config.admin.port}`)
   }
   const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {
@@ -60,15 +63,8 @@ async function main(): Promise<void> {
     await db.close()
     process.exit(4)
   })
-
-  const stop = async (signal: string) => {
-    log(`${signal}: shutting down`)
-    server.close()
-    await db.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void stop('SIGINT'))
-  process.once('SIGTERM', () => void stop('SIGTERM'))
+  servers.push(server)
+  shutdownOnSignals({ servers, stops, closeDatabase: () => db.close(), log })
 }
 
 /** A fresh clone has no front-end build: build it once before serving. */

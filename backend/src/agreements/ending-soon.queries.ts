@@ -1,6 +1,7 @@
 import { agreementVisible } from '../access/visibility.ts'
 import { endingMonthsDefault } from '../config.ts'
 import type { EndingAgreement } from '../contract/agreements.schema.ts'
+import { runOncePerPeriod } from '../db/scheduled-runs.queries.ts'
 import type { Queries, Sql } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { notifyUsers } from '../notifications/notify.queries.ts'
@@ -56,18 +57,27 @@ export async function raiseEndingSoonNotices(sql: Queries, months: number): Prom
   return created
 }
 
-/** Runs the reminder now and then every `everyMs` (default hourly); returns the stop function. */
+/**
+ * Runs the reminder at most once an hour across every process on the database: each process
+ * asks now and then every `checkEveryMs` (5 minutes, so the hour holds when the process that ran
+ * it last has gone), and the one that claims the hour sends. Returns the stop function.
+ */
 export function startEndingSoonChecks(
   sql: Sql,
   months = endingMonthsDefault(),
-  everyMs = 60 * 60 * 1000,
+  checkEveryMs = 5 * 60 * 1000,
 ): () => void {
   const run = () =>
-    raiseEndingSoonNotices(sql, months).catch((error: unknown) => {
+    runEndingSoonOnceAnHour(sql, months).catch((error: unknown) => {
       console.error('[quartiersatlas] ending-soon check failed:', error)
     })
   void run()
-  const timer = setInterval(run, everyMs)
+  const timer = setInterval(run, checkEveryMs)
   timer.unref()
   return () => clearInterval(timer)
+}
+
+/** The hourly reminder, if no process on this database has sent it within the hour: whether it ran here. */
+export function runEndingSoonOnceAnHour(sql: Sql, months = endingMonthsDefault()): Promise<boolean> {
+  return runOncePerPeriod(sql, 'agreement-ending-soon', 3600, (tx) => raiseEndingSoonNotices(tx, months))
 }

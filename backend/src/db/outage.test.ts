@@ -66,6 +66,7 @@ describe.skipIf(template.engine !== 'postgresql')('the database is away', () => 
         body: JSON.stringify(plotFeature({ name: 'during the outage' })),
       },
     ],
+    ['/api/ready'],
   ]
 
   it('limits every session: statements, lock waits and idle transactions', async () => {
@@ -98,6 +99,7 @@ describe.skipIf(template.engine !== 'postgresql')('the database is away', () => 
     })
     await proxy.setMode('pass')
     await untilHealthy()
+    expect((await app.request('/api/ready')).status).toBe(200)
     const write = requests()[4] as [string, RequestInit]
     expect((await app.request(...write)).status).toBe(201)
   }

@@ -13,6 +13,13 @@ describe('GET /api/health', () => {
     expect(body.database.postgis).toMatch(/^3\.\d+/)
   })
 
+  it('says ready while the database answers, for a proxy to send traffic', async () => {
+    const response = await createApp(db()).request('/api/ready')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.json()).toEqual({ status: 'ready' })
+  })
+
   it('answers unknown API paths with a 404 problem', async () => {
     const response = await createApp(db()).request('/api/nowhere')
     expect(response.status).toBe(404)

@@ -7,6 +7,10 @@ export type AppProcess = {
   child: ChildProcess
   /** Everything the process wrote to stderr so far. */
   stderr(): string
+  /** Everything the process wrote to stdout so far. */
+  stdout(): string
+  /** How the process ended, once it has. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   stop(): Promise<void>
 }
 
@@ -26,7 +30,9 @@ export function startAppProcess(env: Record<string, string | undefined>): Promis
   child.stderr?.on('data', (chunk) => {
     stderr += chunk
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the app exited with ${code} before listening: ${stderr}`)))
     child.stdout?.on('data', (chunk) => {
@@ -37,6 +43,8 @@ export function startAppProcess(env: Record<string, string | undefined>): Promis
         origin: match[1],
         child,
         stderr: () => stderr,
+        stdout: () => stdout,
+        exited,
         async stop() {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
           await exited

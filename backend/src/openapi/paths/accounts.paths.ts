@@ -213,6 +213,21 @@ export const accountsOpenApi = (): OpenApiModule => ({
               uptimeSeconds: { type: 'integer' },
             },
           }),
+          '503': problem,
+        },
+      },
+    },
+    '/ready': {
+      get: {
+        tags: ['Service'],
+        summary: 'Whether this process should get traffic (for a proxy): the database answers',
+        responses: {
+          '200': json('ready', {
+            type: 'object',
+            properties: { status: { type: 'string', enum: ['ready'] } },
+            required: ['status'],
+          }),
+          '503': problem,
         },
       },
     },
