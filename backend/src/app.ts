@@ -15,7 +15,9 @@ import type { AppEnv } from './http/app-types.ts'
 import { databaseDeadline } from './http/database-deadline.ts'
 import { codeOf, describeFailure } from './http/error-log.ts'
 import type { FastPath } from './http/fast-paths.ts'
+import { frontCacheable } from './http/front-cache.ts'
 import { Problem, problemResponse, toProblem } from './http/problem.ts'
+import { readRouting } from './http/read-routing.ts'
 import { refuseControlCharactersInQuery } from './http/read-query.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { mountFrontend } from './http/static-frontend.ts'
@@ -74,6 +76,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.use('/api/*', refuseControlCharactersInQuery)
   app.use('/api/*', databaseDeadline())
   app.use('/api/*', authenticate())
+  app.use('/api/*', frontCacheable)
+  app.use('/api/*', readRouting)
   app.route('/api/health', healthRoutes)
   app.route('/api/ready', readyRoutes)
   app.route('/api/config', clientConfigRoutes)

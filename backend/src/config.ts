@@ -12,6 +12,22 @@ const environment = z.object({
     .url()
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // A hot standby for reads that may lag (items, search); unset: every read on DATABASE_URL.
+  DATABASE_READ_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // A direct connection for LISTEN (the change feed) when DATABASE_URL goes through a pooler.
+  DATABASE_LISTEN_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  // false behind PgBouncer in transaction mode: no named prepared statements.
+  DATABASE_PREPARE: z
+    .enum(['true', 'false'], { message: 'DATABASE_PREPARE must be true or false' })
+    .default('true'),
   DATA_DIR: z.string().default('./data'),
   DEFAULT_MUNICIPALITY: z
     .string()
@@ -53,6 +69,12 @@ export type Config = {
   port: number
   host: string
   databaseUrl: string | undefined
+  /** A hot standby for reads (DATABASE_READ_URL), or undefined: all reads on the primary. */
+  databaseReadUrl: string | undefined
+  /** Where the change feed LISTENs: DATABASE_LISTEN_URL, else DATABASE_URL (a standby cannot LISTEN). */
+  databaseListenUrl: string | undefined
+  /** Named prepared statements (DATABASE_PREPARE); false behind PgBouncer in transaction mode. */
+  prepareStatements: boolean
   dataDir: string
   defaultMunicipality: string
   /** SMTP delivery of the outbox; undefined: mail stays in the outbox. */
@@ -84,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     databaseUrl: parsed.data.DATABASE_URL,
+    databaseReadUrl: parsed.data.DATABASE_URL ? parsed.data.DATABASE_READ_URL : undefined,
+    databaseListenUrl: parsed.data.DATABASE_LISTEN_URL ?? parsed.data.DATABASE_URL,
+    prepareStatements: parsed.data.DATABASE_PREPARE === 'true',
     // npm runs workspace scripts in the workspace; a relative DATA_DIR means where npm was called.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), parsed.data.DATA_DIR),
     defaultMunicipality: parsed.data.DEFAULT_MUNICIPALITY,

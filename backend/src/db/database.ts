@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts'
 import { type Progress, startEmbedded } from './embedded.ts'
 import { createProbe, type Liveness } from './liveness.ts'
+import { openReadReplica, type ReadReplica } from './read-replica.ts'
 import { createSqlClient, type SessionLimits, type Sql } from './sql-client.ts'
 
 export type Engine = 'pglite' | 'postgresql'
@@ -24,6 +25,8 @@ export type Database = {
    * database can ask it whether to go on waiting. The embedded database is one session.
    */
   independentProbe: boolean
+  /** A hot standby for reads that may lag (DATABASE_READ_URL); none: every read on `sql`. */
+  replica?: ReadReplica
   close(): Promise<void>
 }
 
@@ -42,25 +45,31 @@ export class DatabaseUnavailableError extends Error {}
  * Fails with DatabaseUnavailableError, naming what to check, when it cannot be reached.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databaseReadUrl' | 'prepareStatements'>>,
   progress: Progress = () => {},
   options: OpenOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     const url = config.databaseUrl
-    const sql = createSqlClient(url, { max: 10, limits: options.limits })
+    const prepare = config.prepareStatements ?? true
+    const sql = createSqlClient(url, { max: 10, limits: options.limits, prepare })
     const probe = createProbe(
-      () => createSqlClient(url, { max: 1, limits: options.limits }),
+      () => createSqlClient(url, { max: 1, limits: options.limits, prepare }),
       probeTimeoutMs,
       true,
     )
-    return connect(
+    const replica = config.databaseReadUrl
+      ? openReadReplica(config.databaseReadUrl, { limits: options.limits, prepare })
+      : undefined
+    const db = await connect(
       { sql, engine: 'postgresql', probe: probe.check, independentProbe: true },
       async () => {
-        await Promise.all([sql.end({ timeout: 5 }), probe.close()])
+        await Promise.all([sql.end({ timeout: 5 }), probe.close(), replica?.close()])
       },
       describeUrl(url),
     )
+    return replica ? { ...db, replica } : db
   }
   const embedded = await startEmbedded(config.dataDir, progress)
   // PGlite is one session: a single connection keeps transactions from interleaving.

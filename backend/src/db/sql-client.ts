@@ -52,6 +52,8 @@ export type ClientOptions = {
   socket?: () => Duplex
   onnotice?: (notice: postgres.Notice) => void
   limits?: SessionLimits
+  /** Named prepared statements; off behind PgBouncer in transaction mode (DATABASE_PREPARE). */
+  prepare?: boolean
 }
 
 /** Opens a postgres.js client with Quartiersatlas's type mapping. */
@@ -60,6 +62,7 @@ export function createSqlClient(url: string, options: ClientOptions): Sql {
   return postgres(url, {
     max: options.max,
     types,
+    prepare: options.prepare ?? true,
     ...(options.socket && { socket: options.socket }),
     connect_timeout: limits?.connectTimeoutSeconds ?? 10,
     idle_timeout: 60,

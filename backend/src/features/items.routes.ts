@@ -52,7 +52,7 @@ export const itemsRoutes = new Hono<AppEnv>()
     const layer = layerOf(c.req.param('collectionId'))
     const query = readItemsQuery(c, layer)
     const properties = visibleProperties(layer, c.get('user'))
-    const page = await readItems(c.get('db').sql, layer, query, properties)
+    const page = await readItems(c.get('reads'), layer, query, properties)
     const head = {
       type: 'FeatureCollection',
       numberMatched: page.numberMatched,
@@ -74,7 +74,7 @@ export const itemsRoutes = new Hono<AppEnv>()
     const id = featureIdOf(c.req.param('featureId'), layer)
     checkParameters(c, ['crs'])
     const crs = parseCrs(c.req.query('crs'), 'crs')
-    const found = await readFeature(c.get('db').sql, layer, id, visibleProperties(layer, c.get('user')), crs)
+    const found = await readFeature(c.get('reads'), layer, id, visibleProperties(layer, c.get('user')), crs)
     if (!found) throw featureNotFound(layer, id)
     const etag = etagOf(layer, id, found.version)
     privateIfEditor(c)

@@ -1,5 +1,6 @@
 import type { Role } from '../contract/accounts.schema.ts'
 import type { Database } from '../db/database.ts'
+import type { Queries } from '../db/sql-client.ts'
 import type { LayerEvents } from '../layers/layer-events.ts'
 import type { TileCache } from '../tiles/tile-cache.ts'
 import type { TileColumns } from '../tiles/tile-columns.queries.ts'
@@ -25,5 +26,7 @@ export type AppEnv = {
     /** The public properties of every layer with their MVT type, read once per app. */
     tileColumns: () => Promise<TileColumns>
     user: CurrentUser | undefined
+    /** Where reads that may lag by a moment go: a hot standby when fresh enough, else the primary. */
+    reads: Queries
   }
 }

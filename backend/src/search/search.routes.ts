@@ -20,7 +20,7 @@ const details = new Map(searchFields.map((fields) => [fields.collection as strin
 /** GET /api/search?q=…&limit=10&lang=de: public features by name, address and place, ranked. */
 export const searchRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { q, limit, lang } = readQuery(c, searchQuery)
-  const rows = await searchFeatures(c.get('db').sql, q, limit)
+  const rows = await searchFeatures(c.get('reads'), q, limit)
   const results = rows.map(({ facts, ...row }) => ({
     collection: row.collection,
     id: row.id,

@@ -8,6 +8,18 @@ export const mvtType = 'application/vnd.mapbox-vector-tile'
 // Browsers must ask again every time (a 304 is cheap), so an edit shows on the next view.
 export const cacheControl = 'public, max-age=0, must-revalidate'
 
+// The front cache (nginx proxy_cache, deploy/nginx/front-cache.conf) may keep a public answer
+// until the end of the current second and then revalidates it with our ETag. nginx counts in
+// whole seconds and keeps an entry while `valid_sec >= now`, so `max-age=1` (or `s-maxage=1`)
+// would keep it up to 2 s; an absolute X-Accel-Expires of this second ends it within 1 s of any
+// commit the app's own cache has heard of. nginx takes the header off before clients see it.
+export const frontCacheHeader = 'X-Accel-Expires'
+
+/** The X-Accel-Expires value for a public answer: valid until the end of this second. */
+export function frontCacheExpiry(now = Date.now()): string {
+  return `@${Math.floor(now / 1000)}`
+}
+
 export type TileEncoding = 'br' | 'gzip' | 'identity'
 
 export type TileReply = {
@@ -54,6 +66,8 @@ export function tileReply(
   const encoding = empty ? 'identity' : encodingFor(acceptEncoding)
   const headers: Record<string, string> = {
     ...everyResponseHeaders,
+    // Before Cache-Control: nginx reads headers in order, and X-Accel-Expires must win.
+    [frontCacheHeader]: frontCacheExpiry(),
     ETag: `"${entry.hash}${suffixes[encoding]}"`,
     'Cache-Control': cacheControl,
     Vary: 'Accept-Encoding',
