@@ -40,7 +40,7 @@ export async function run(): Promise<string> {
     await prepareDatabase(db, municipality)
     await db.sql`
       insert into municipalities (ags, name, official_srid)
-      select * from (values ${db.sql(cities.map(([ags, name, , , srid]) => [ags, name, srid]))}) as c(ags, name, srid)
+      select ags, name, srid::int from (values ${db.sql(cities.map(([ags, name, , , srid]) => [ags, name, String(srid)]))}) as c(ags, name, srid)
       on conflict (ags) do nothing`
     process.env.TILE_CACHE_MB = '0'
     const app = await listenOnLoopback(createApp(db))
