@@ -26,7 +26,10 @@ export async function run(): Promise<string> {
   if (missing.length > 0)
     return `## Front cache (nginx in front)\n\nNot run: needs ${missing.join(' and ')} (Debian: apt-get install ${missing.join(' ')}).\n`
   const started = new Date().toISOString()
-  const db = await openDatabase({ databaseUrl: await freshBenchDatabase('quartiersatlas_bench_frontcache'), dataDir: '' })
+  const db = await openDatabase({
+    databaseUrl: await freshBenchDatabase('quartiersatlas_bench_frontcache'),
+    dataDir: '',
+  })
   const work = mkdtempSync(join(tmpdir(), 'quartiersatlas-bench-frontcache-'))
   try {
     await prepareDatabase(db, municipality)
@@ -55,7 +58,9 @@ export async function run(): Promise<string> {
       await front.stop()
       await app.close()
     }
-    const load = loadavg().map((value) => value.toFixed(2)).join(' / ')
+    const load = loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')
     const share = (frontRps / staticRps) * 100
     return [
       '## Front cache (nginx in front of the app)',
@@ -117,9 +122,16 @@ http {
 }
 `,
   )
-  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'static.conf'), '-g', 'daemon off;'], { stdio: 'ignore' })
+  const child = spawn('nginx', ['-p', dir, '-c', join(dir, 'static.conf'), '-g', 'daemon off;'], {
+    stdio: 'ignore',
+  })
   const origin = `http://127.0.0.1:${port}`
-  while (!(await fetch(`${origin}/tile`).then((r) => r.ok, () => false)))
+  while (
+    !(await fetch(`${origin}/tile`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
     await new Promise((resolve) => setTimeout(resolve, 50))
   return {
     origin,

@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const servers: Server[] = []
   if (config.admin) {
     const { createAdminApp, startAdminServer } = await import('./admin/admin-app.ts')
-    servers.push(startAdminServer(createAdminApp(db, config.admin.token, metrics), config.admin.port, config.admin.host))
+    servers.push(
+      startAdminServer(createAdminApp(db, config.admin.token, metrics), config.admin.port, config.admin.host),
+    )
     log(`admin listener (backups, metrics) on http://${config.admin.host}:${config.admin.port}`)
   }
   const server = startServer(app, { port: config.port, hostname: config.host }, (info) => {

@@ -52,7 +52,11 @@ describe.skipIf(unavailable !== undefined)('behind PgBouncer in transaction mode
     const written = await app.request('/api/collections/plots/items', {
       method: 'POST',
       headers: { 'Content-Type': 'application/geo+json', Origin: 'http://localhost', Cookie: session },
-      body: JSON.stringify({ type: 'Feature', geometry: square(12.305, 51.345), properties: { name: 'Brache (Test)' } }),
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: square(12.305, 51.345),
+        properties: { name: 'Brache (Test)' },
+      }),
     })
     expect(written.status).toBe(201)
     const id = Number((written.headers.get('location') ?? '').split('/').pop())
@@ -69,7 +73,9 @@ describe.skipIf(unavailable !== undefined)('behind PgBouncer in transaction mode
       ),
     )
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200))
-    const history = await app.request(`/api/collections/plots/items/${id}/history`, { headers: { Cookie: session } })
+    const history = await app.request(`/api/collections/plots/items/${id}/history`, {
+      headers: { Cookie: session },
+    })
     expect(history.status).toBe(200)
   })
 })

@@ -4,7 +4,11 @@ import { createApp } from '../app.ts'
 import { demoAccounts, seedDemoAccounts } from '../auth/demo-accounts.ts'
 import { square } from '../features/features.testing.ts'
 import { prepareDatabase } from '../startup/prepare-database.ts'
-import { startStreamingPair, type StreamingPair, streamingPairUnavailable } from '../test/streaming-replica.ts'
+import {
+  type StreamingPair,
+  startStreamingPair,
+  streamingPairUnavailable,
+} from '../test/streaming-replica.ts'
 import { tileAt } from '../tiles/tile-coordinates.ts'
 import { decodeTile } from '../tiles/tile-testing.ts'
 import { type Database, openDatabase } from './database.ts'
@@ -56,7 +60,11 @@ describe.skipIf(unavailable !== undefined)('reads on a hot standby', () => {
       const written = await app.request('/api/collections/plots/items', {
         method: 'POST',
         headers: { 'Content-Type': 'application/geo+json', Origin: 'http://localhost', Cookie: session },
-        body: JSON.stringify({ type: 'Feature', geometry: square(lon, lat), properties: { name: 'Brache (Test)' } }),
+        body: JSON.stringify({
+          type: 'Feature',
+          geometry: square(lon, lat),
+          properties: { name: 'Brache (Test)' },
+        }),
       })
       expect(written.status).toBe(201)
       const id = Number((written.headers.get('location') ?? '').split('/').pop())

@@ -15,7 +15,10 @@ export type ReadReplica = {
 export const lsnPattern = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/
 
 /** Opens a pool on the standby at `url` with the serving limits of the primary's pool. */
-export function openReadReplica(url: string, options: { limits?: SessionLimits; prepare: boolean }): ReadReplica {
+export function openReadReplica(
+  url: string,
+  options: { limits?: SessionLimits; prepare: boolean },
+): ReadReplica {
   const sql = createSqlClient(url, { max: 10, limits: options.limits, prepare: options.prepare })
   return {
     sql,

@@ -64,7 +64,10 @@ describe('a job that runs once per period across app instances', () => {
 
   it('sends the ending-soon reminders from one instance only', async () => {
     const before = await countReminders(first)
-    const sent = await Promise.all([runEndingSoonOnceAnHour(first, 120), runEndingSoonOnceAnHour(second, 120)])
+    const sent = await Promise.all([
+      runEndingSoonOnceAnHour(first, 120),
+      runEndingSoonOnceAnHour(second, 120),
+    ])
     expect(sent.filter(Boolean)).toHaveLength(1)
     expect(await countReminders(first)).toBeGreaterThan(before)
     const afterOneRun = await countReminders(first)

@@ -6,7 +6,8 @@ import type { AppEnv } from './app-types.ts'
 // carry the load, items pages and features, and TileJSON (tiles set it in tiles/tile-headers.ts),
 // until the end of the current second. Anything private, or setting a cookie, is never marked.
 
-const cacheable = /^\/api\/(collections\/[^/]+\/(items(\/[^/]+)?|tiles\/WebMercatorQuad\/tilejson\.json)|tiles\/WebMercatorQuad\/tilejson\.json)$/
+const cacheable =
+  /^\/api\/(collections\/[^/]+\/(items(\/[^/]+)?|tiles\/WebMercatorQuad\/tilejson\.json)|tiles\/WebMercatorQuad\/tilejson\.json)$/
 
 /** Marks a public GET answer of items or TileJSON as cacheable by the front cache for this second. */
 export const frontCacheable: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -24,12 +24,14 @@ export const readRouting: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next()
     if (c.res.status >= 400) return
     const [row] = await db.sql<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`
-    if (row) setCookie(c, writtenLsnCookie, row.lsn, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 60 })
+    if (row)
+      setCookie(c, writtenLsnCookie, row.lsn, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 60 })
     return
   }
   if (c.req.header('authorization') === undefined) {
     const written = getCookie(c, writtenLsnCookie)
-    const fresh = written === undefined || !lsnPattern.test(written) || (await replica.replayedAtLeast(written))
+    const fresh =
+      written === undefined || !lsnPattern.test(written) || (await replica.replayedAtLeast(written))
     if (fresh) c.set('reads', replica.sql)
   }
   return next()

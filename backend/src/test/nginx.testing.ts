@@ -54,15 +54,21 @@ http {
 }
 `,
   )
-  const child: ChildProcess = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: 'ignore',
-  })
+  const child: ChildProcess = spawn(
+    'nginx',
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    {
+      stdio: 'ignore',
+    },
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const origin = `http://127.0.0.1:${port}`
-  while (!(await fetch(`${origin}/api/ready`).then(
-    () => true,
-    () => false,
-  ))) {
+  while (
+    !(await fetch(`${origin}/api/ready`).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`nginx did not start (see ${dir}/error.log)`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

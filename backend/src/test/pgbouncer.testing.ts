@@ -50,9 +50,13 @@ pidfile = ${join(dir, 'pgbouncer.pid')}
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString())
     for (const file of ['', 'users.txt', 'pgbouncer.ini']) chownSync(join(dir, file), uid, gid)
   }
-  const child: ChildProcess = spawn(binary, [...(root ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')], {
-    stdio: 'ignore',
-  })
+  const child: ChildProcess = spawn(
+    binary,
+    [...(root ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')],
+    {
+      stdio: 'ignore',
+    },
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   while (!(await accepts(port))) {
     if (child.exitCode !== null) throw new Error(`PgBouncer did not start (see ${dir}/pgbouncer.log)`)

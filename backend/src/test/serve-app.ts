@@ -17,7 +17,14 @@ const db = await openDatabase(
   () => {},
   { limits: servingLimits },
 )
-const server = startServer(createApp(db), { port: Number(process.env.TEST_APP_PORT ?? 0), hostname: '127.0.0.1' }, (info) =>
-  console.log(`listening http://127.0.0.1:${info.port}`),
+const server = startServer(
+  createApp(db),
+  { port: Number(process.env.TEST_APP_PORT ?? 0), hostname: '127.0.0.1' },
+  (info) => console.log(`listening http://127.0.0.1:${info.port}`),
 )
-shutdownOnSignals({ servers: [server], stops: [], closeDatabase: () => db.close(), log: (message) => console.log(message) })
+shutdownOnSignals({
+  servers: [server],
+  stops: [],
+  closeDatabase: () => db.close(),
+  log: (message) => console.log(message),
+})

@@ -59,7 +59,22 @@ export async function startStreamingPair(): Promise<StreamingPair> {
     appendFileSync(join(primary, 'postgresql.conf'), settings(primaryPort))
     as('pg_ctl', ['-D', primary, '-l', join(base, 'primary.log'), '-w', '-t', '60', 'start'])
     started.push(primary)
-    as('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', standby, '-R', '-X', 'stream', '-c', 'fast', '--no-sync'])
+    as('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'postgres',
+      '-D',
+      standby,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '--no-sync',
+    ])
     appendFileSync(join(standby, 'postgresql.conf'), `\nport = ${standbyPort}\n`)
     as('pg_ctl', ['-D', standby, '-l', join(base, 'standby.log'), '-w', '-t', '60', 'start'])
     started.push(standby)
