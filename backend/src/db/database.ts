@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts'
+import { ChangeFeed, type ChangeHandlers } from '../layers/change-feed.ts'
 import { type Progress, startEmbedded } from './embedded.ts'
 import { createProbe, type Liveness } from './liveness.ts'
-import { createSqlClient, type SessionLimits, type Sql } from './sql-client.ts'
+import { type ClientOptions, createSqlClient, type SessionLimits, type Sql } from './sql-client.ts'
 
 export type Engine = 'pglite' | 'postgresql'
 
@@ -24,8 +25,16 @@ export type Database = {
    * database can ask it whether to go on waiting. The embedded database is one session.
    */
   independentProbe: boolean
+  /**
+   * Hears every committed layer change (layers/change-feed.ts) on a connection of its own: on
+   * PostgreSQL a session beside the pool, embedded a connection to which the one session's
+   * notifications go. close() stops it.
+   */
+  listenForChanges(handlers: ChangeHandlers): ChangeFeed
   close(): Promise<void>
 }
+
+type OpenListener = (listening: NonNullable<ClientOptions['listening']>) => Sql
 
 export type OpenOptions = {
   /** Session limits (statement, lock, idle transaction, connect): set for the serving app. */
@@ -54,8 +63,10 @@ export async function openDatabase(
       probeTimeoutMs,
       true,
     )
+    const openListener = (listening: NonNullable<ClientOptions['listening']>) =>
+      createSqlClient(url, { max: 1, limits: options.limits, listening })
     return connect(
-      { sql, engine: 'postgresql', probe: probe.check, independentProbe: true },
+      { sql, engine: 'postgresql', probe: probe.check, independentProbe: true, openListener },
       async () => {
         await Promise.all([sql.end({ timeout: 5 }), probe.close()])
       },
@@ -69,8 +80,14 @@ export async function openDatabase(
     socket: () => embedded.connect(),
   })
   const probe = createProbe(() => sql, probeTimeoutMs, false)
+  const openListener = (listening: NonNullable<ClientOptions['listening']>) =>
+    createSqlClient('postgres://postgres@embedded/postgres', {
+      max: 1,
+      socket: () => embedded.connect(),
+      listening,
+    })
   const db = await connect(
-    { sql, engine: 'pglite', probe: probe.check, independentProbe: false },
+    { sql, engine: 'pglite', probe: probe.check, independentProbe: false, openListener },
     async () => {
       await sql.end({ timeout: 5 })
       await embedded.stop()
@@ -80,7 +97,9 @@ export async function openDatabase(
   return { ...db, dumpEmbedded: () => embedded.dump() }
 }
 
-type Opened = Pick<Database, 'sql' | 'engine' | 'probe' | 'independentProbe'>
+type Opened = Pick<Database, 'sql' | 'engine' | 'probe' | 'independentProbe'> & {
+  openListener: OpenListener
+}
 
 async function connect(opened: Opened, close: () => Promise<void>, where: string): Promise<Database> {
   const { sql } = opened
@@ -92,7 +111,22 @@ async function connect(opened: Opened, close: () => Promise<void>, where: string
     throw new DatabaseUnavailableError(`cannot use ${where}: ${reason(error)}`)
   }
   const capabilities = { mvt: await probeMvt(sql) }
-  return { ...opened, postgisVersion, capabilities, close }
+  const { openListener, ...rest } = opened
+  const feeds = new Set<ChangeFeed>()
+  return {
+    ...rest,
+    postgisVersion,
+    capabilities,
+    listenForChanges(handlers) {
+      const feed = new ChangeFeed(openListener, handlers)
+      feeds.add(feed)
+      return feed
+    },
+    async close() {
+      await Promise.all([...feeds].map((feed) => feed.close().catch(() => {})))
+      await close()
+    },
+  }
 }
 
 async function probePostgis(sql: Sql): Promise<string> {

@@ -52,6 +52,11 @@ export type ClientOptions = {
   socket?: () => Duplex
   onnotice?: (notice: postgres.Notice) => void
   limits?: SessionLimits
+  /**
+   * A connection that only listens (the change feed): NOTIFY payloads go to `notify`, a closed
+   * connection is reported to `closed`, and it is never closed for idleness or age.
+   */
+  listening?: { notify: (channel: string, payload: string) => void; closed: () => void }
 }
 
 /** Opens a postgres.js client with Quartiersatlas's type mapping. */
@@ -62,7 +67,12 @@ export function createSqlClient(url: string, options: ClientOptions): Sql {
     types,
     ...(options.socket && { socket: options.socket }),
     connect_timeout: limits?.connectTimeoutSeconds ?? 10,
-    idle_timeout: 60,
+    idle_timeout: options.listening ? 0 : 60,
+    ...(options.listening && {
+      max_lifetime: null,
+      onnotify: options.listening.notify,
+      onclose: options.listening.closed,
+    }),
     onnotice: options.onnotice ?? (() => {}),
     connection: {
       application_name: 'quartiersatlas',
