@@ -132,16 +132,20 @@ end $$;
 
 -- Edits made directly on the database are first class: the same CHECKs, version bump and history
 -- triggers hold for every writer. When no application user is set (quartiersatlas.user_id, see
--- backend/src/db/write-as.ts), history records the database role that wrote: "edited in the
--- database by gis_team". The function runs as its owner, so an editing role needs no right on
--- history and cannot write it by hand; session_user stays the role that logged in.
+-- backend/src/db/write-as.ts) and the writer is not Quartiersatlas itself (its connections say
+-- application_name quartiersatlas: seed, import, jobs stay "import/system"), history records the
+-- database role that wrote: "edited in the database by gis_team". The function runs as its owner,
+-- so an editing role needs no right on history and cannot write it by hand; session_user stays
+-- the role that logged in.
 alter table history add column changed_by_role text;
 
 create or replace function record_history() returns trigger
 language plpgsql security definer set search_path from current as $$
 declare
   actor bigint := nullif(current_setting('quartiersatlas.user_id', true), '')::bigint;
-  role_name text := case when actor is null then session_user::text end;
+  role_name text := case when actor is null
+                           and current_setting('application_name', true) is distinct from 'quartiersatlas'
+                         then session_user::text end;
 begin
   if tg_op = 'INSERT' then
     insert into history (table_name, row_id, operation, version, changed_by, changed_by_role, after)

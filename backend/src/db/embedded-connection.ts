@@ -144,9 +144,12 @@ function withoutEarlyReady(message: Buffer, answer: Buffer): Buffer {
   return kept.length === 1 ? (kept[0] as Buffer) : Buffer.concat(kept)
 }
 
-// A simple-protocol Query whose text starts with LISTEN (postgres.js sends `listen "channel"` so).
+// A Query, or a Parse of a statement, whose text starts with LISTEN.
 function isListen(message: Buffer): boolean {
-  return message[0] === 0x51 && /^\s*listen\s/i.test(message.toString('utf8', 5, 5 + 16))
+  let at = 5
+  if (message[0] === 0x50) at = message.indexOf(0, 5) + 1
+  else if (message[0] !== 0x51) return false
+  return at > 0 && /^\s*listen\s/i.test(message.toString('utf8', at, at + 16))
 }
 
 /** The answer without its NotificationResponse messages, and those messages. */

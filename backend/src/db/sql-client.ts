@@ -75,7 +75,8 @@ export function createSqlClient(url: string, options: ClientOptions): Sql {
     }),
     onnotice: options.onnotice ?? (() => {}),
     connection: {
-      application_name: 'quartiersatlas',
+      // The change feed's connection is told apart (pg_stat_activity) by its name.
+      application_name: options.listening ? 'quartiersatlas changes' : 'quartiersatlas',
       ...(limits && {
         statement_timeout: limits.statementTimeoutMs,
         lock_timeout: limits.lockTimeoutMs,

@@ -70,7 +70,10 @@ export class ChangeFeed {
   async #listen(): Promise<void> {
     if (this.#closed || this.#connecting) return
     this.#connecting = true
-    this.#sql ??= this.open({ notify: (channel, payload) => this.#notified(channel, payload), closed: () => this.#lost() })
+    this.#sql ??= this.open({
+      notify: (channel, payload) => this.#notified(channel, payload),
+      closed: () => this.#lost(),
+    })
     try {
       await this.#sql.unsafe(`listen ${changeChannel}`)
       this.#connecting = false
