@@ -94,6 +94,9 @@ export async function openDatabase(
     },
     `the embedded database in ${config.dataDir}`,
   )
+  // PGlite takes no parameters from the start-up packet: name the one session as every
+  // PostgreSQL connection of the app is named (history tells the app's writes apart by it).
+  await sql`select set_config('application_name', 'quartiersatlas', false)`
   return { ...db, dumpEmbedded: () => embedded.dump() }
 }
 

@@ -70,6 +70,7 @@ export function createSqlClient(url: string, options: ClientOptions): Sql {
     idle_timeout: options.listening ? 0 : 60,
     ...(options.listening && {
       max_lifetime: null,
+      fetch_types: false,
       onnotify: options.listening.notify,
       onclose: options.listening.closed,
     }),
