@@ -134,13 +134,13 @@ end $$;
 -- triggers hold for every writer. When no application user is set (quartiersatlas.user_id, see
 -- backend/src/db/write-as.ts) and the writer is not Quartiersatlas itself (its connections say
 -- application_name quartiersatlas: seed, import, jobs stay "import/system"), history records the
--- database role that wrote: "edited in the database by gis_team". The function runs as its owner,
--- so an editing role needs no right on history and cannot write it by hand; session_user stays
--- the role that logged in.
+-- database role that wrote (session_user, the login): "edited in the database by gis_team".
+-- The trigger runs as the writer, so the editing role may insert into history (not read, update
+-- or delete it).
 alter table history add column changed_by_role text;
 
 create or replace function record_history() returns trigger
-language plpgsql security definer set search_path from current as $$
+language plpgsql as $$
 declare
   actor bigint := nullif(current_setting('quartiersatlas.user_id', true), '')::bigint;
   role_name text := case when actor is null
@@ -160,15 +160,14 @@ begin
   return null;
 end $$;
 
--- The search texts follow every writer in the same way.
-alter function search_texts_sync() security definer set search_path from current;
 
 -- A group role for desktop GIS (QGIS) editing the layer tables directly: login roles are made
 -- members of it (README, "Editing with QGIS on PostGIS"). It may read and write the layer tables
 -- and read the lookups their triggers and defaults use; it has no right on any table with
 -- personal data (users, parties, party_contacts, sessions, api_tokens, offers, agreements,
 -- agreement_parties, agreement_documents, notifications, outbox, audit_log, erasures,
--- registrations, mail_opt_outs, idempotency_keys, history). Roles are cluster-wide: the role may
+-- registrations, mail_opt_outs, idempotency_keys; history it may only append to). Roles are
+-- cluster-wide: the role may
 -- exist already from another database of the cluster.
 do $$
 begin
@@ -191,3 +190,10 @@ begin
   end loop;
 end $$;
 grant select on municipalities, fields_of_action to quartiersatlas_gis_editor;
+-- What the layer tables' triggers write: history (append only) and the folded search texts.
+grant insert on history to quartiersatlas_gis_editor;
+do $$
+begin
+  execute format('grant usage on sequence %s to quartiersatlas_gis_editor', pg_get_serial_sequence('history', 'id'));
+end $$;
+grant select, insert, update, delete on search_texts to quartiersatlas_gis_editor;
