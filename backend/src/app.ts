@@ -55,13 +55,25 @@ export type App = Hono<AppEnv> & { readonly fastPaths: readonly FastPath[] }
 /**
  * The whole service: one sub-app per resource under /api, the front end at /, one error funnel.
  * Everything shared between requests is built here and handed down: the database, the layer
- * events, the tile cache that listens to them and the tile columns read from the catalogue.
+ * events (fed by the database's change feed and the app's own writes), the tile cache that
+ * listens to them and the tile columns read from the catalogue.
  */
 export function createApp(db: Database, options: AppOptions = {}): App {
   const app = new Hono<AppEnv>()
   const events = new LayerEvents()
   const tiles = tileCacheFor(events, tileCacheBytes())
   const tileColumns = tileColumnsReader(db.sql)
+  // Every committed change, whoever wrote it, reaches the same invalidation as the app's own
+  // writes. Until the feed listens, and whenever its connection is down, the cache is distrusted.
+  tiles.distrust()
+  db.listenForChanges({
+    change: (change) => events.announce(change),
+    lost: () => tiles.distrust(),
+    listening: () => {
+      tileColumns.forget()
+      tiles.trust()
+    },
+  })
   const observer = requestObserver(options)
   if (observer) app.use(observer.middleware)
   options.metrics?.watchTileCache(tiles)

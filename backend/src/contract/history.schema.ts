@@ -17,6 +17,12 @@ export const featureVersionResponse = z.object({
     .object({ name: z.string().nullable(), email: z.string() })
     .nullable()
     .describe('editors only; null for everyone else'),
+  databaseRole: z
+    .string()
+    .nullable()
+    .describe(
+      'editors only: the database role that made the change when no Quartiersatlas user did (an edit in QGIS or psql, an import); null otherwise',
+    ),
   feature: geoJsonFeature.describe('the feature as it was after this change (before it, for a delete)'),
 })
 export type FeatureVersion = z.infer<typeof featureVersionResponse>

@@ -1,8 +1,9 @@
 import type { Config } from '../config.ts'
+import { ChangeFeed, type ChangeHandlers } from '../layers/change-feed.ts'
 import { type Progress, startEmbedded } from './embedded.ts'
 import { createProbe, type Liveness } from './liveness.ts'
 import { openReadReplica, type ReadReplica } from './read-replica.ts'
-import { createSqlClient, type SessionLimits, type Sql } from './sql-client.ts'
+import { type ClientOptions, createSqlClient, type SessionLimits, type Sql } from './sql-client.ts'
 
 export type Engine = 'pglite' | 'postgresql'
 
@@ -27,8 +28,16 @@ export type Database = {
   independentProbe: boolean
   /** A hot standby for reads that may lag (DATABASE_READ_URL); none: every read on `sql`. */
   replica?: ReadReplica
+  /**
+   * Hears every committed layer change (layers/change-feed.ts) on a connection of its own: on
+   * PostgreSQL a session beside the pool, embedded a connection to which the one session's
+   * notifications go. close() stops it.
+   */
+  listenForChanges(handlers: ChangeHandlers): ChangeFeed
   close(): Promise<void>
 }
+
+type OpenListener = (listening: NonNullable<ClientOptions['listening']>) => Sql
 
 export type OpenOptions = {
   /** Session limits (statement, lock, idle transaction, connect): set for the serving app. */
@@ -46,7 +55,7 @@ export class DatabaseUnavailableError extends Error {}
  */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
-    Partial<Pick<Config, 'databaseReadUrl' | 'prepareStatements'>>,
+    Partial<Pick<Config, 'databaseReadUrl' | 'databaseListenUrl' | 'prepareStatements'>>,
   progress: Progress = () => {},
   options: OpenOptions = {},
 ): Promise<Database> {
@@ -62,8 +71,12 @@ export async function openDatabase(
     const replica = config.databaseReadUrl
       ? openReadReplica(config.databaseReadUrl, { limits: options.limits, prepare })
       : undefined
+    // LISTEN needs a session of its own: behind PgBouncer in transaction mode, a direct URL.
+    const listenUrl = config.databaseListenUrl ?? url
+    const openListener = (listening: NonNullable<ClientOptions['listening']>) =>
+      createSqlClient(listenUrl, { max: 1, limits: options.limits, listening })
     const db = await connect(
-      { sql, engine: 'postgresql', probe: probe.check, independentProbe: true },
+      { sql, engine: 'postgresql', probe: probe.check, independentProbe: true, openListener },
       async () => {
         await Promise.all([sql.end({ timeout: 5 }), probe.close(), replica?.close()])
       },
@@ -78,18 +91,29 @@ export async function openDatabase(
     socket: () => embedded.connect(),
   })
   const probe = createProbe(() => sql, probeTimeoutMs, false)
+  const openListener = (listening: NonNullable<ClientOptions['listening']>) =>
+    createSqlClient('postgres://postgres@embedded/postgres', {
+      max: 1,
+      socket: () => embedded.connect(),
+      listening,
+    })
   const db = await connect(
-    { sql, engine: 'pglite', probe: probe.check, independentProbe: false },
+    { sql, engine: 'pglite', probe: probe.check, independentProbe: false, openListener },
     async () => {
       await sql.end({ timeout: 5 })
       await embedded.stop()
     },
     `the embedded database in ${config.dataDir}`,
   )
+  // PGlite takes no parameters from the start-up packet: name the one session as every
+  // PostgreSQL connection of the app is named (history tells the app's writes apart by it).
+  await sql`select set_config('application_name', 'quartiersatlas', false)`
   return { ...db, dumpEmbedded: () => embedded.dump() }
 }
 
-type Opened = Pick<Database, 'sql' | 'engine' | 'probe' | 'independentProbe'>
+type Opened = Pick<Database, 'sql' | 'engine' | 'probe' | 'independentProbe'> & {
+  openListener: OpenListener
+}
 
 async function connect(opened: Opened, close: () => Promise<void>, where: string): Promise<Database> {
   const { sql } = opened
@@ -101,7 +125,22 @@ async function connect(opened: Opened, close: () => Promise<void>, where: string
     throw new DatabaseUnavailableError(`cannot use ${where}: ${reason(error)}`)
   }
   const capabilities = { mvt: await probeMvt(sql) }
-  return { ...opened, postgisVersion, capabilities, close }
+  const { openListener, ...rest } = opened
+  const feeds = new Set<ChangeFeed>()
+  return {
+    ...rest,
+    postgisVersion,
+    capabilities,
+    listenForChanges(handlers) {
+      const feed = new ChangeFeed(openListener, handlers)
+      feeds.add(feed)
+      return feed
+    },
+    async close() {
+      await Promise.all([...feeds].map((feed) => feed.close().catch(() => {})))
+      await close()
+    },
+  }
 }
 
 async function probePostgis(sql: Sql): Promise<string> {

@@ -5,6 +5,25 @@ import type { PGlite } from '@electric-sql/pglite'
 // takes this stream as its socket (its `socket` option), and each complete protocol message goes
 // to PGlite's execProtocolRawStream, as @electric-sql/pglite-socket does for a TCP client. There
 // is no listener, so no other process or user can reach the embedded database.
+//
+// PGlite is one session: a NOTIFY is answered (NotificationResponse, 'A') on whichever connection
+// ran the commit, not on the one that sent LISTEN. The connections of one database share a
+// Notifications hub that takes those messages out of every answer and hands them to the
+// connections that listen, as PostgreSQL would (the change feed, layers/change-feed.ts).
+
+/** The connections of one embedded database that sent LISTEN, and delivery to them. */
+export class Notifications {
+  readonly #listening = new Set<EmbeddedConnection>()
+
+  listen(connection: EmbeddedConnection): void {
+    this.#listening.add(connection)
+    connection.once('close', () => this.#listening.delete(connection))
+  }
+
+  deliver(messages: Buffer): void {
+    for (const connection of this.#listening) if (connection.readyState === 'open') connection.push(messages)
+  }
+}
 
 const sslRequestCode = 80877103
 const cancelRequestCode = 80877102
@@ -18,7 +37,10 @@ export class EmbeddedConnection extends Duplex {
   private started = false
   private work: Promise<void> = Promise.resolve()
 
-  constructor(private readonly db: PGlite) {
+  constructor(
+    private readonly db: PGlite,
+    private readonly notifications: Notifications = new Notifications(),
+  ) {
     super()
   }
 
@@ -92,8 +114,10 @@ export class EmbeddedConnection extends Duplex {
       this.destroy(error instanceof Error ? error : new Error(String(error)))
       return
     }
-    const answer = withoutEarlyReady(message, Buffer.concat(chunks))
+    if (isListen(message)) this.notifications.listen(this)
+    const [answer, notices] = withoutNotifications(withoutEarlyReady(message, Buffer.concat(chunks)))
     if (this.readyState === 'open' && answer.length > 0) this.push(answer)
+    if (notices.length > 0) this.notifications.deliver(notices)
   }
 }
 
@@ -118,4 +142,25 @@ function withoutEarlyReady(message: Buffer, answer: Buffer): Buffer {
     at = end
   }
   return kept.length === 1 ? (kept[0] as Buffer) : Buffer.concat(kept)
+}
+
+// A Query, or a Parse of a statement, whose text starts with LISTEN.
+function isListen(message: Buffer): boolean {
+  let at = 5
+  if (message[0] === 0x50) at = message.indexOf(0, 5) + 1
+  else if (message[0] !== 0x51) return false
+  return at > 0 && /^\s*listen\s/i.test(message.toString('utf8', at, at + 16))
+}
+
+/** The answer without its NotificationResponse messages, and those messages. */
+function withoutNotifications(answer: Buffer): [Buffer, Buffer] {
+  if (!answer.includes(0x41)) return [answer, Buffer.alloc(0)]
+  const kept: Buffer[] = []
+  const notices: Buffer[] = []
+  for (let at = 0; at + 5 <= answer.length; ) {
+    const end = at + 1 + answer.readInt32BE(at + 1)
+    ;(answer[at] === 0x41 ? notices : kept).push(answer.subarray(at, end))
+    at = end
+  }
+  return [Buffer.concat(kept), Buffer.concat(notices)]
 }

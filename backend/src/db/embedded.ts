@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { lockDataDir } from './data-dir-lock.ts'
-import { EmbeddedConnection } from './embedded-connection.ts'
+import { EmbeddedConnection, Notifications } from './embedded-connection.ts'
 import { postgisExtension } from './postgis-bundle.ts'
 
 export type EmbeddedDatabase = {
@@ -37,12 +37,13 @@ export async function startEmbedded(
     if (fresh) progress('installing PostGIS into the embedded database')
     await db.exec('create extension if not exists postgis')
     const connections = new Set<EmbeddedConnection>()
+    const notifications = new Notifications()
     return {
       // Every protocol message runs under this lock: in between no query writes, so the files are
       // what a crash at that moment leaves, and a restore recovers to the last commit before it.
       dump: () => db.runExclusive(() => db.dumpDataDir('gzip')),
       connect() {
-        const connection = new EmbeddedConnection(db)
+        const connection = new EmbeddedConnection(db, notifications)
         connections.add(connection)
         connection.once('close', () => connections.delete(connection))
         return connection

@@ -54,6 +54,11 @@ export type ClientOptions = {
   limits?: SessionLimits
   /** Named prepared statements; off behind PgBouncer in transaction mode (DATABASE_PREPARE). */
   prepare?: boolean
+  /**
+   * A connection that only listens (the change feed): NOTIFY payloads go to `notify`, a closed
+   * connection is reported to `closed`, and it is never closed for idleness or age.
+   */
+  listening?: { notify: (channel: string, payload: string) => void; closed: () => void }
 }
 
 /** Opens a postgres.js client with Quartiersatlas's type mapping. */
@@ -65,10 +70,17 @@ export function createSqlClient(url: string, options: ClientOptions): Sql {
     prepare: options.prepare ?? true,
     ...(options.socket && { socket: options.socket }),
     connect_timeout: limits?.connectTimeoutSeconds ?? 10,
-    idle_timeout: 60,
+    idle_timeout: options.listening ? 0 : 60,
+    ...(options.listening && {
+      max_lifetime: null,
+      fetch_types: false,
+      onnotify: options.listening.notify,
+      onclose: options.listening.closed,
+    }),
     onnotice: options.onnotice ?? (() => {}),
     connection: {
-      application_name: 'quartiersatlas',
+      // The change feed's connection is told apart (pg_stat_activity) by its name.
+      application_name: options.listening ? 'quartiersatlas changes' : 'quartiersatlas',
       ...(limits && {
         statement_timeout: limits.statementTimeoutMs,
         lock_timeout: limits.lockTimeoutMs,

@@ -1,13 +1,18 @@
 import type { Layer } from '../contract/layers.ts'
 
-// Writes announce what they changed so that derived state (the tile cache) follows before the
-// write's response leaves. One LayerEvents per app; listeners run synchronously and must be quick.
+// Changes of layers reach derived state (the tile cache) through here. Every change the database
+// commits arrives from the change feed (change-feed.ts), whoever wrote it. The app's own write
+// paths announce their change here too, after their commit and before their response leaves: a
+// shortcut to the same invalidation, kept so that a user's next read after their own write is
+// fresh at once instead of once the notification has come back (read-your-writes). One
+// LayerEvents per app; listeners run synchronously and must be quick.
 
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number]
 
 export type LayerChange = {
   layer: Layer
-  featureId: number
+  /** The written feature, when one write path announces it (the change feed names none). */
+  featureId?: number
   /** Extent of the geometry before the write (null for an insert). */
   before: Bbox | null
   /** Extent after the write (null for a delete). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findLayer, type Layer } from '../contract/layers.ts'
 import type { Bbox } from '../layers/layer-events.ts'
-import { combined, TileCache } from './tile-cache.ts'
+import { combined, TileCache, tileKey } from './tile-cache.ts'
 import { tileAt } from './tile-coordinates.ts'
 
 // The cache's bookkeeping on its own: `render` stands for the database and counts its calls.
@@ -88,5 +88,28 @@ describe('TileCache', () => {
     await cache.tile('plots', tiles[3] ?? lindenau, render('t3 again'))
     await cache.tile('plots', tiles[0] ?? lindenau, noise('t0 again'))
     expect(calls).toEqual(['t0', 't1', 't2', 't3', 't0 again'])
+  })
+
+  it('answers and keeps nothing while distrusted, and starts empty when trusted again', async () => {
+    const cache = new TileCache(2 ** 20)
+    const { calls, render } = counting()
+    await cache.tile('plots', lindenau, render('before'))
+    cache.distrust()
+    expect(cache.cached(tileKey('plots', lindenau))).toBeUndefined()
+    await Promise.all([
+      cache.tile('plots', lindenau, render('unknown 1')),
+      cache.tile('plots', lindenau, render('unknown 2')),
+    ])
+    // A render under way when the cache is trusted again is served but not kept.
+    let finish: (bytes: Uint8Array) => void = () => {}
+    const late = cache.tile('plots', gruenau, () => new Promise<Uint8Array>((resolve) => (finish = resolve)))
+    cache.trust()
+    finish(new Uint8Array(10))
+    await late
+    expect(cache.cached(tileKey('plots', lindenau))).toBeUndefined()
+    expect(cache.cached(tileKey('plots', gruenau))).toBeUndefined()
+    await cache.tile('plots', lindenau, render('after'))
+    await cache.tile('plots', lindenau, render('after'))
+    expect(calls).toEqual(['before', 'unknown 1', 'unknown 2', 'after'])
   })
 })

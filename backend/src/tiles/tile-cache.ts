@@ -9,7 +9,9 @@ import { bufferedBounds, intersects, type Tile } from './tile-coordinates.ts'
 // exactly the tiles whose buffered extent meets the changed feature's old or new bbox, in its
 // layer, the layers derived from it (registry: tiles.derivedFrom) and the combined tileset. A
 // render that was under way while a write committed is served but not kept, so no stale tile
-// outlives the write's response.
+// outlives the write's response. While the app cannot hear changes (the change feed's connection
+// is down) the cache is distrusted: it answers nothing, keeps nothing and shares no render between
+// requests, until it is trusted again, empty.
 
 const gzipAsync = promisify(gzip)
 // gzip level on a miss: level 1 (fastest) took about 1 ms on a 64 KB z14 tile against 2.5 ms at
@@ -37,6 +39,7 @@ export class TileCache {
   readonly #pending = new Map<string, Promise<CachedTile>>()
   #bytes = 0
   #generation = 0
+  #trusted = true
   /** Lookups answered from the cache, and tiles asked for that were not in it (for /metrics). */
   hits = 0
   misses = 0
@@ -50,6 +53,7 @@ export class TileCache {
 
   /** The tile cached under `key` (see tileKey), marked as recently used; undefined on a miss. */
   cached(key: string): CachedTile | undefined {
+    if (!this.#trusted) return undefined
     const hit = this.#entries.get(key)
     if (hit) {
       this.hits += 1
@@ -65,6 +69,7 @@ export class TileCache {
     const hit = this.cached(key)
     if (hit) return hit
     this.misses += 1
+    if (!this.#trusted) return this.#fill(key, scope, tile, render)
     let pending = this.#pending.get(key)
     if (!pending) {
       pending = this.#fill(key, scope, tile, render).finally(() => {
@@ -90,7 +95,7 @@ export class TileCache {
       hash: createHash('sha256').update(mvt).digest('base64url').slice(0, 22),
       gzip: mvt.byteLength === 0 ? mvt : await gzipAsync(mvt, { level: gzipLevel }),
     }
-    if (generation === this.#generation) this.#store(key, entry)
+    if (generation === this.#generation && this.#trusted) this.#store(key, entry)
     return entry
   }
 
@@ -125,6 +130,30 @@ export class TileCache {
     }
   }
 
+  /** Whether the cache answers: false from distrust() until trust(). */
+  get trusted(): boolean {
+    return this.#trusted
+  }
+
+  /** Answers and keeps nothing from now on: changes may go unheard (the change feed is down). */
+  distrust(): void {
+    this.#trusted = false
+    this.#flush()
+  }
+
+  /** Answers again, empty: whatever changed while it was distrusted is not in it. */
+  trust(): void {
+    this.#flush()
+    this.#trusted = true
+  }
+
+  #flush(): void {
+    this.#generation++
+    this.#pending.clear()
+    this.#entries.clear()
+    this.#bytes = 0
+  }
+
   #store(key: string, entry: CachedTile): void {
     const size = sizeOf(entry)
     if (size > this.budgetBytes) return
@@ -156,7 +185,7 @@ function sizeOf(entry: CachedTile): number {
   return entry.gzip.byteLength + (entry.brotli?.byteLength ?? 0) + 200
 }
 
-/** A tile cache of `budgetBytes` that drops the tiles each write announced on `events` changes. */
+/** A tile cache of `budgetBytes` that drops the tiles each change announced on `events` touches. */
 export function tileCacheFor(events: LayerEvents, budgetBytes: number): TileCache {
   const cache = new TileCache(budgetBytes)
   events.subscribe((change) => cache.invalidate(change))

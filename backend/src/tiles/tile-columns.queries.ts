@@ -15,18 +15,27 @@ export type TileColumns = Map<string, TileColumn[]>
 /** Reads the tile columns of every layer from the catalogue. */
 export const readTileColumns = (sql: Queries): Promise<TileColumns> => readColumns(sql, layers)
 
-/** The tile columns, read on first use and kept (read again after a failed read). */
-export function tileColumnsReader(sql: Sql): () => Promise<TileColumns> {
+/** Reads the tile columns on first use and keeps them; `forget` reads them again next time. */
+export type TileColumnsReader = (() => Promise<TileColumns>) & { forget(): void }
+
+/** The tile columns, read on first use and kept (read again after a failed read or forget()). */
+export function tileColumnsReader(sql: Sql): TileColumnsReader {
   let columns: Promise<TileColumns> | undefined
-  return () => {
+  const read = () => {
     if (!columns) {
-      columns = readTileColumns(sql)
-      columns.catch(() => {
-        columns = undefined
+      const reading = readTileColumns(sql)
+      columns = reading
+      reading.catch(() => {
+        if (columns === reading) columns = undefined
       })
     }
     return columns
   }
+  return Object.assign(read, {
+    forget: () => {
+      columns = undefined
+    },
+  })
 }
 
 async function readColumns(sql: Queries, registry: readonly Layer[]): Promise<TileColumns> {

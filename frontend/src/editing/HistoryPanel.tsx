@@ -26,7 +26,11 @@ export function HistoryPanel(props: Props) {
             <li data-version={version.version}>
               <span>
                 {et('version')} {version.version} · {when(version.changedAt)} ·{' '}
-                {version.author?.name ?? version.author?.email ?? et('anonymous')}
+                {version.author?.name ??
+                  version.author?.email ??
+                  (version.databaseRole
+                    ? `${et('editedInDatabaseBy')} ${version.databaseRole}`
+                    : et('anonymous'))}
                 {version.operation === 'delete' ? ' ✕' : ''}
               </span>
               <span class="actions">
