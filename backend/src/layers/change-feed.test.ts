@@ -112,7 +112,7 @@ describe('the database announces every change', () => {
     expect(deleted.notices).toMatchObject([{ table: 'plots', count: rows, after: null }])
     for (const bytes of [...inserted.bytes, ...updated.bytes, ...deleted.bytes])
       expect(bytes).toBeLessThan(8000)
-  }, 180_000)
+  }, 60_000)
 
   it('announces interim uses when an agreement changes', async () => {
     const [agreement] = await db().sql<{ id: number }[]>`
