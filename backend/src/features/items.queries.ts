@@ -1,7 +1,7 @@
 import type { Layer } from '../contract/layers.ts'
 import { type Crs, crs84, decimals } from '../crs/crs.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { ItemsQuery } from './items-params.ts'
+import type { Envelope, ItemsQuery } from './items-params.ts'
 
 // Reading features: PostGIS builds each GeoJSON Feature (json_build_object, st_asgeojson),
 // transforms to the requested CRS and filters by bbox: the GiST index finds the candidates whose
@@ -67,7 +67,7 @@ function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment {
  * straight edges there, which curve in degrees: its edges are cut into 64 pieces each before the
  * transformation, so the region follows them to well under a millimetre at a city's scale.
  */
-function bboxRegion(sql: Queries, [x1, y1, x2, y2]: readonly number[], crs: Crs): Fragment {
+function bboxRegion(sql: Queries, [x1, y1, x2, y2]: Envelope, crs: Crs): Fragment {
   const envelope = sql`st_makeenvelope(${x1}::float8, ${y1}::float8, ${x2}::float8, ${y2}::float8, ${crs.srid}::int)`
   if (crs.srid === 4326) return envelope as unknown as Fragment
   const piece = Math.max(x2 - x1, y2 - y1) / 64
