@@ -120,16 +120,18 @@ describe('renderTile', () => {
       places: ['name', 'kind', 'starts_on', 'ends_on'],
     }
     const columns = await readTileColumns(db().sql)
-    expect(Object.fromEntries([...columns].map(([id, list]) => [id, list.map((c) => c.name)]))).toEqual(pinned)
+    expect(Object.fromEntries([...columns].map(([id, list]) => [id, list.map((c) => c.name)]))).toEqual(
+      pinned,
+    )
     // Every layer with features in these demo tiles carries exactly its list, none a description.
     const seen = new Set<string>()
     for (const tile of comparedTiles) {
       for (const [name, features] of decodeTile(await renderTile(db(), columns, layers, tile))) {
         seen.add(name)
         for (const f of features)
-          expect(Object.keys(f.properties).every((key) => pinned[name as keyof typeof pinned].includes(key))).toBe(
-            true,
-          )
+          expect(
+            Object.keys(f.properties).every((key) => pinned[name as keyof typeof pinned].includes(key)),
+          ).toBe(true)
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(4)
@@ -150,7 +152,10 @@ describe('renderTile', () => {
               from plots
              where geom && st_transform(st_tileenvelope(${z}::int, ${x}::int, ${y}::int, margin => 64.0 / 4096), 4326)
           ) as t where geom is not null`
-        return [row?.mvt, await renderTile(db(), columns, [plots], { z, x, y }, 'postgis', tx as unknown as Queries)]
+        return [
+          row?.mvt,
+          await renderTile(db(), columns, [plots], { z, x, y }, 'postgis', tx as unknown as Queries),
+        ]
       })
       expect(plain?.byteLength, `z${z}`).toBeGreaterThan(0)
       expect(Buffer.from(ours).equals(Buffer.from(plain ?? [])), `z${z}`).toBe(true)

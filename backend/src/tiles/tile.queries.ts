@@ -55,9 +55,11 @@ function candidates(sql: Queries, { layer, columns, tile }: LayerTile): Fragment
                  from ${table} where ${inTile}` as unknown as Fragment
   }
   const minSize = rules.minPixels * unitsPerPixel * (tileWidth(tile.z) / extent)
-  const y = (latitude: Fragment) =>
-    sql`ln(tan(pi() / 4 + radians(${latitude}) / 2))` as unknown as Fragment
-  const names = list(sql, columns.map((column) => identifiers(sql, column.name) as unknown as Fragment))
+  const y = (latitude: Fragment) => sql`ln(tan(pi() / 4 + radians(${latitude}) / 2))` as unknown as Fragment
+  const names = list(
+    sql,
+    columns.map((column) => identifiers(sql, column.name) as unknown as Fragment),
+  )
   return sql`
     select id, ${names}, st_transform(geom, 3857) as g from (
       select id, ${names}, geom from (
