@@ -37,9 +37,9 @@ function featureJson(sql: Queries, properties: readonly string[], crs: Crs): Fra
     'properties', json_build_object(${join(sql, pairs, ', ')}))::text` as unknown as Fragment
 }
 
-/** The conditions of a query (bbox, datetime, queryables) as one boolean expression. */
-function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment {
-  const parts: Fragment[] = [sql`true` as unknown as Fragment]
+/** The conditions of a query (bbox, datetime, queryables); none for an unfiltered request. */
+function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment[] {
+  const parts: Fragment[] = []
   if (query.bbox) {
     const { crs, envelopes } = query.bbox
     const boxes = envelopes.map((envelope) => {
@@ -59,7 +59,22 @@ function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment {
   for (const [column, value] of query.filters) {
     parts.push(sql`${identifiers(sql, column)}::text = ${value}::text` as unknown as Fragment)
   }
-  return join(sql, parts, ' and ')
+  return parts
+}
+
+/**
+ * `numberMatched`: unfiltered, the layer's row count that triggers keep up to date (sql/016), read
+ * in the same snapshot as the page, so it is exact and costs one index lookup instead of a count
+ * over every row (13–18 ms for 100,000 plots); a layer without a kept count (a view) is counted.
+ * Filtered, the matches are counted: the index bounds the work to what the filter selects.
+ */
+function matched(sql: Queries, layer: Layer, parts: readonly Fragment[]): Fragment {
+  const table = identifiers(sql, layer.table)
+  if (parts.length > 0) {
+    return sql`(select count(*)::int from ${table} where ${join(sql, parts, ' and ')})` as unknown as Fragment
+  }
+  return sql`coalesce((select n::int from feature_counts where relation = ${layer.table}::text),
+                      (select count(*)::int from ${table}))` as unknown as Fragment
 }
 
 /**
@@ -96,9 +111,10 @@ export type ItemsPage = {
  */
 export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, properties: readonly string[]) {
   const table = identifiers(sql, layer.table)
-  const where = conditions(sql, layer, query)
+  const parts = conditions(sql, layer, query)
+  const where = join(sql, [sql`true` as unknown as Fragment, ...parts], ' and ')
   return sql`
-    select (select count(*)::int from ${table} where ${where}) as matched,
+    select ${matched(sql, layer, parts)} as matched,
            count(*)::int as found,
            count(*) filter (where p.n <= ${query.limit}::int)::int as returned,
            max(p.id) filter (where p.n <= ${query.limit}::int) as last_id,

@@ -41,6 +41,40 @@ describe('GET …/items', () => {
     expect(body.links.find((l) => l.rel === 'next')?.type).toBe('application/geo+json')
   })
 
+  it('answers numberMatched of an unfiltered request from a count that every kind of write keeps exact', async () => {
+    const matched = async () => (await items('/api/collections/places/items?limit=1')).body.numberMatched
+    const counted = async () => (await db().sql<{ n: number }[]>`select count(*)::int as n from places`)[0]?.n
+    const kept = async () =>
+      (await db().sql<{ n: number }[]>`select n::int as n from feature_counts where relation = 'places'`)[0]
+        ?.n
+    const before = await counted()
+    expect(await matched()).toBe(before)
+    await db().sql`
+      insert into places (name, external_id, geom)
+      select 'Zählort ' || i, 'test:count-' || i, st_setsrid(st_point(12.3 + i / 1000.0, 51.3), 4326)
+        from generate_series(1, 5) as i`
+    expect(await kept()).toBe((before ?? 0) + 5)
+    expect(await matched()).toBe((before ?? 0) + 5)
+    await db().sql`delete from places where external_id in ('test:count-1', 'test:count-2')`
+    expect(await matched()).toBe((before ?? 0) + 3)
+    // A truncate sets it to 0; a write that rolls back leaves it as it was.
+    let afterTruncate: number | undefined
+    await db()
+      .sql.begin(async (tx) => {
+        await tx`truncate places cascade`
+        afterTruncate = (
+          await tx<{ n: number }[]>`select n::int as n from feature_counts where relation = 'places'`
+        )[0]?.n
+        throw new Error('roll back')
+      })
+      .catch(() => undefined)
+    expect(afterTruncate).toBe(0)
+    expect(await matched()).toBe((before ?? 0) + 3)
+    await db().sql`delete from places where external_id like 'test:count-%'`
+    expect(await kept()).toBe(before)
+    expect(await matched()).toBe(await counted())
+  })
+
   it('pages through every feature exactly once by following next links', async () => {
     const seen: number[] = []
     let path: string | undefined = '/api/collections/plots/items?limit=3'
