@@ -89,4 +89,15 @@ describe('TileCache', () => {
     await cache.tile('plots', tiles[0] ?? lindenau, noise('t0 again'))
     expect(calls).toEqual(['t0', 't1', 't2', 't3', 't0 again'])
   })
+  it('decompresses a tile for clients without gzip once, keeps those bytes and counts them in its budget', async () => {
+    const cache = new TileCache(2 ** 20)
+    const { render } = counting()
+    const entry = await cache.tile('plots', lindenau, render('plots', 5000))
+    const compressed = cache.bytes
+    const first = await cache.identity(entry)
+    expect(first).toEqual(new Uint8Array(5000).fill(1))
+    expect(await cache.identity(entry)).toBe(first)
+    expect(cache.cached(entry.key)?.identity).toBe(first)
+    expect(cache.bytes).toBe(compressed + 5000)
+  })
 })
