@@ -109,7 +109,6 @@ export async function run(): Promise<string> {
     const ours10 = await renderTile(db, columns, [plots], z10)
     const plain10 = await plainMvt(db.sql, names, z10)
     const bytesRatio = ours14.byteLength / plain14.byteLength
-    const direct = (tile: Tile) => () => renderTile(db, columns, [plots], tile)
 
     // 2. Uncached latency through HTTP (cache budget 0) against the same statement run directly.
     process.env.TILE_CACHE_MB = '0'
