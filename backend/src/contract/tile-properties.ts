@@ -4,7 +4,7 @@ import type { LayerId } from './layers.ts'
 // map styles (frontend/src/map/map-style.ts), labels (`name`) and filters by (map-filters.ts: a
 // vocabulary and the layer's temporal columns). The feature panel reads the rest from the
 // features API, so descriptions and addresses stay out of every tile. Measured on the 100,000
-// generated plots: the z14 plots tile fell from 64,020 B to 40,012 B (bench/RESULTS.md).
+// generated plots: the z14 plots tile fell from 64,020 B to 48,362 B (bench/RESULTS.md).
 
 /** The properties in each layer's tiles, in tile order; a subset of its public properties. */
 export const tileProperties = {
