@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, get } from 'node:http'
 import { createServer } from 'node:net'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { createApp } from '../backend/src/app.ts'
@@ -19,10 +19,13 @@ import { freshBenchDatabase } from './lib/bench-database.ts'
 import { generatePlots } from './lib/generate-plots.ts'
 import { quantile } from './lib/stats.ts'
 
-// Vector tiles against the methods of the fastest tile servers, in one run:
-// 1. cached tile throughput against nginx serving the same gzip bytes from disk (wrk);
-// 2. uncached z14 latency through HTTP against the identical tile SQL run directly (postgres.js);
-// 3. tile bytes against a plain ST_AsMVT(ST_AsMVTGeom(…)) of the same tile;
+// Vector tiles against references that are not the app's own code, in one run:
+// 1. cached tile throughput against nginx serving the same gzip bytes from disk (wrk with as many
+//    threads as cores, and nginx again with twice as many to show the client was not the limit);
+// 2. uncached tiles at z10, z12, z14 and z16, rendered by the app, against the plain statement
+//    ST_AsMVT(ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(z, x, y), 4096, 64, true))
+//    over `geom && envelope` with the same columns, alternating; and z14 over HTTP;
+// 3. tile bytes against that plain statement;
 // 4. the embedded engine's z14 tile against PostGIS's.
 // Needs PostgreSQL/PostGIS (BENCH_DATABASE_URL), nginx and wrk (Debian: nginx, wrk).
 
@@ -31,11 +34,17 @@ const embeddedPlotCount = Number(process.env.BENCH_EMBEDDED_PLOTS ?? 100_000)
 const samples = 200
 const embeddedSamples = 30
 const rounds = 3
-const wrkArgs = ['-t1', '-c32', '-d10s', '-H', 'Accept-Encoding: gzip']
+const cores = cpus().length
+const wrkArgs = (threads: number) => [`-t${threads}`, '-c32', '-d10s', '-H', 'Accept-Encoding: gzip']
+const zooms = [10, 12, 14, 16]
 const municipality = { defaultMunicipality: '14713000' }
 const plots = findLayer('plots') as Layer
 const z14: Tile = tileAt(12.38, 51.34, 14)
 const z10: Tile = tileAt(12.38, 51.34, 10)
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ')
 
 export async function run(): Promise<string> {
   const missing = ['nginx', 'wrk'].filter((tool) => !has(tool))
@@ -60,30 +69,46 @@ export async function run(): Promise<string> {
     }
 
     const columns = await readTileColumns(db.sql)
-    // 3. Bytes, and the z10 tile that zoom rules keep small.
-    const ours14 = await renderTile(db, columns, [plots], z14)
-    const plain14 = await plainMvt(db.sql, z14)
-    const ours10 = await renderTile(db, columns, [plots], z10)
-    const plain10 = await plainMvt(db.sql, z10)
-    const bytesRatio = ours14.byteLength / plain14.byteLength
-    console.log(
-      `bytes z14 ${ours14.byteLength} vs ${plain14.byteLength}, z10 ${ours10.byteLength} vs ${plain10.byteLength}`,
-    )
-
-    // Planner settings for tile statements: as configured (the server's) and with JIT and parallel
-    // workers off in the tile transaction, sampled alternately so that background load hits both alike.
-    const direct = (tile: Tile) => () => renderTile(db, columns, [plots], tile)
-    const settled = (tile: Tile) => () =>
-      db.sql.begin(async (tx) => {
-        await tx`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`
-        return renderTile(db, columns, [plots], tile, 'postgis', tx as unknown as Queries)
+    const names = (columns.get('plots') ?? []).map((column) => column.name)
+    const loadBefore = load()
+    // 2 and 3. Each zoom: the app's render and the plain statement, alternating, and their bytes
+    // (read with one worker, so that both read the rows in the same order).
+    const byZoom: { z: number; ours: number[]; plain: number[]; same: boolean; bytes: [number, number] }[] =
+      []
+    for (const z of zooms) {
+      const tile = tileAt(12.38, 51.34, z)
+      const count = z <= 10 ? 10 : z === 12 ? 30 : samples
+      const [ours = [], plain = []] = await alternating(
+        [() => renderTile(db, columns, [plots], tile), () => plainMvt(db.sql, names, tile)],
+        count,
+      )
+      const [a, b] = await db.sql.begin(async (tx) => {
+        await tx`select set_config('max_parallel_workers_per_gather', '0', true)`
+        return [
+          await renderTile(db, columns, [plots], tile, 'postgis', tx as unknown as Queries),
+          await plainMvt(tx as unknown as Queries, names, tile),
+        ]
       })
-    const [plain14Ms = [], settled14Ms = []] = await alternating([direct(z14), settled(z14)], samples)
-    const [plain10Ms = [], settled10Ms = []] = await alternating([direct(z10), settled(z10)], 20)
-    console.log(
-      'planner',
-      [plain14Ms, settled14Ms, plain10Ms, settled10Ms].map((v) => quantile(v, 0.5).toFixed(2)),
-    )
+      byZoom.push({
+        z,
+        ours,
+        plain,
+        same: Buffer.from(a).equals(Buffer.from(b)),
+        bytes: [a.byteLength, b.byteLength],
+      })
+      console.log(
+        `z${z}`,
+        quantile(ours, 0.5).toFixed(2),
+        quantile(plain, 0.5).toFixed(2),
+        a.byteLength,
+        b.byteLength,
+      )
+    }
+    const ours14 = await renderTile(db, columns, [plots], z14)
+    const plain14 = await plainMvt(db.sql, names, z14)
+    const ours10 = await renderTile(db, columns, [plots], z10)
+    const plain10 = await plainMvt(db.sql, names, z10)
+    const bytesRatio = ours14.byteLength / plain14.byteLength
 
     // 2. Uncached latency through HTTP (cache budget 0) against the same statement run directly.
     process.env.TILE_CACHE_MB = '0'
@@ -92,7 +117,7 @@ export async function run(): Promise<string> {
     const tileUrl = (origin: string, tile: Tile) =>
       `${origin}/api/collections/plots/tiles/WebMercatorQuad/${tile.z}/${tile.y}/${tile.x}`
     const [httpMs = [], sqlMs = []] = await alternating(
-      [() => httpGet(agent, tileUrl(uncached.origin, z14)), direct(z14)],
+      [() => httpGet(agent, tileUrl(uncached.origin, z14)), () => plainMvt(db.sql, names, z14)],
       samples,
     )
     console.log('uncached p50 http/sql', quantile(httpMs, 0.5).toFixed(2), quantile(sqlMs, 0.5).toFixed(2))
@@ -108,10 +133,12 @@ export async function run(): Promise<string> {
     const nginx = await startNginx(work, gzipBytes)
     let ourRps = 0
     let nginxRps = 0
+    let nginxMoreThreads = 0
     try {
       for (let round = 0; round < rounds; round++) {
-        ourRps = Math.max(ourRps, await wrk(tileUrl(cached.origin, z14)))
-        nginxRps = Math.max(nginxRps, await wrk(`${nginx.origin}/tile`))
+        ourRps = Math.max(ourRps, await wrk(tileUrl(cached.origin, z14), cores))
+        nginxRps = Math.max(nginxRps, await wrk(`${nginx.origin}/tile`, cores))
+        nginxMoreThreads = Math.max(nginxMoreThreads, await wrk(`${nginx.origin}/tile`, 2 * cores))
       }
     } finally {
       await cached.close()
@@ -144,34 +171,37 @@ export async function run(): Promise<string> {
     log(
       `Command: \`npm run bench -- tiles\`. ${plotCount.toLocaleString('en')} plots from \`generatePlots\` (seed 0.42) plus the demo data in a fresh PostGIS database; ${embeddedPlotCount.toLocaleString('en')} plots in a fresh embedded database. z14 tile ${z14.z}/${z14.x}/${z14.y} (plots collection), z10 tile ${z10.z}/${z10.x}/${z10.y}.\n`,
     )
+    log(`Load average (1, 5, 15 min) before the uncached tiles: ${loadBefore}; at the end: ${load()}.\n`)
     log('| measure | Quartiersatlas | reference | ratio |')
     log('| --- | --- | --- | --- |')
     log(
-      `| 1. cached z14 tile throughput, gzip (wrk ${wrkArgs.slice(0, 3).join(' ')}, best of ${rounds} alternating rounds) | ${ourRps.toFixed(0)} req/s | nginx static file, 1 worker: ${nginxRps.toFixed(0)} req/s | ${((ourRps / nginxRps) * 100).toFixed(1)} % (goal ≥ 75 %: ${ourRps / nginxRps >= 0.75 ? 'met' : 'NOT met'}) |`,
+      `| 1. cached z14 tile throughput, gzip (wrk -t${cores} -c32 -d10s, as many threads as cores; best of ${rounds} alternating rounds) | ${ourRps.toFixed(0)} req/s | nginx static file, 1 worker: ${nginxRps.toFixed(0)} req/s (with wrk -t${2 * cores}: ${nginxMoreThreads.toFixed(0)} req/s) | ${((ourRps / nginxRps) * 100).toFixed(1)} % |`,
     )
     log(
-      `| 2. uncached z14 latency over HTTP, p50 / p95 (${samples} sequential, alternating with the direct statement) | ${p(httpMs, 0.5)} / ${p(httpMs, 0.95)} | same statement via postgres.js: ${p(sqlMs, 0.5)} / ${p(sqlMs, 0.95)} | p50 ${ratio(quantile(httpMs, 0.5) / quantile(sqlMs, 0.5), 1.25)} |`,
+      `| 2. uncached z14 latency over HTTP, p50 / p95 (${samples} sequential, alternating with the plain statement) | ${p(httpMs, 0.5)} / ${p(httpMs, 0.95)} | plain statement via postgres.js: ${p(sqlMs, 0.5)} / ${p(sqlMs, 0.95)} | p50 ${ratio(quantile(httpMs, 0.5) / quantile(sqlMs, 0.5), 1.25)} |`,
     )
     log(
-      `| 3. z14 tile bytes | ${ours14.byteLength} B | plain ST_AsMVT of all public columns: ${plain14.byteLength} B | ${ratio(bytesRatio, 1.05)} |`,
+      `| 3. z14 tile bytes | ${ours14.byteLength} B | plain statement, same columns: ${plain14.byteLength} B | ${ratio(bytesRatio, 1.05)} |`,
     )
     log(
-      `| 4. z14 tile, embedded (JS encoder) vs PostGIS, p50 | ${p(embeddedMs, 0.5)} | ${p(sqlMs, 0.5)} | ${ratio(quantile(embeddedMs, 0.5) / quantile(sqlMs, 0.5), 6)} |`,
+      `| 4. z14 tile, embedded (JS encoder) vs PostGIS's plain statement, p50 | ${p(embeddedMs, 0.5)} | ${p(sqlMs, 0.5)} | ${ratio(quantile(embeddedMs, 0.5) / quantile(sqlMs, 0.5), 2)} |`,
     )
     log('')
     log(
-      `z10 tile over all ${plotCount.toLocaleString('en')} plots: ${ours10.byteLength.toLocaleString('en')} B (${gzipSync(ours10).byteLength.toLocaleString('en')} B gzip) with the zoom rules, against ${plain10.byteLength.toLocaleString('en')} B from a plain ST_AsMVT.\n`,
+      "Uncached render by zoom (the app's statement through `renderTile`, against the plain statement with the same columns, alternating; bytes compared with one worker so that both read rows in the same order):\n",
     )
     log(
-      'Planner settings for the tile statement (`set_config(jit, off)` and `max_parallel_workers_per_gather = 0`, local to the tile transaction), p50 / p95:\n',
+      '| zoom | app p50 / p95 | plain p50 / p95 | p50 ratio (goal ≤ 1.25× from z12) | bytes app / plain | identical bytes |',
     )
-    log('| tile | as configured (server settings) | jit off, no parallel workers |')
-    log('| --- | --- | --- |')
+    log('| --- | --- | --- | --- | --- | --- |')
+    for (const row of byZoom) {
+      log(
+        `| z${row.z} (${row.ours.length} runs) | ${p(row.ours, 0.5)} / ${p(row.ours, 0.95)} | ${p(row.plain, 0.5)} / ${p(row.plain, 0.95)} | ${(quantile(row.ours, 0.5) / quantile(row.plain, 0.5)).toFixed(2)}× | ${row.bytes[0]} / ${row.bytes[1]} | ${row.same ? 'yes' : 'no'} |`,
+      )
+    }
+    log('')
     log(
-      `| z14 (${samples} runs) | ${p(plain14Ms, 0.5)} / ${p(plain14Ms, 0.95)} | ${p(settled14Ms, 0.5)} / ${p(settled14Ms, 0.95)} |`,
-    )
-    log(
-      `| z10 (20 runs) | ${p(plain10Ms, 0.5)} / ${p(plain10Ms, 0.95)} | ${p(settled10Ms, 0.5)} / ${p(settled10Ms, 0.95)} |`,
+      `z10 tile over all ${plotCount.toLocaleString('en')} plots: ${ours10.byteLength.toLocaleString('en')} B (${gzipSync(ours10).byteLength.toLocaleString('en')} B gzip) with the zoom rules, against ${plain10.byteLength.toLocaleString('en')} B from the plain statement.\n`,
     )
     return `${lines.join('\n')}\n`
   } finally {
@@ -180,12 +210,14 @@ export async function run(): Promise<string> {
   }
 }
 
-/** What a tile server without zoom rules sends: ST_AsMVT over every plot in the buffered tile. */
-async function plainMvt(sql: Queries, { z, x, y }: Tile): Promise<Uint8Array> {
+/**
+ * What a tile server without zoom rules sends (Martin's statement): ST_AsMVT over every plot in the
+ * buffered tile, with the columns of the app's tile.
+ */
+async function plainMvt(sql: Queries, names: readonly string[], { z, x, y }: Tile): Promise<Uint8Array> {
   const [row] = await sql<{ mvt: Uint8Array }[]>`
     select st_asmvt(t, 'plots', 4096, 'geom', 'id') as mvt from (
-      select id, name, address, gemarkung, flur, flurstueck, previous_use, contamination, status,
-             description, approximate, area_m2::float8 as area_m2, municipality::text as municipality,
+      select id, ${sql(names as string[])},
              st_asmvtgeom(st_transform(geom, 3857), st_tileenvelope(${z}::int, ${x}::int, ${y}::int), 4096, 64, true) as geom
         from plots
        where geom && st_transform(st_tileenvelope(${z}::int, ${x}::int, ${y}::int, margin => 64.0 / 4096), 4326)
@@ -233,9 +265,9 @@ function httpGet(agent: Agent, url: string): Promise<Buffer> {
   })
 }
 
-async function wrk(url: string): Promise<number> {
+async function wrk(url: string, threads: number): Promise<number> {
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn('wrk', [...wrkArgs, url])
+    const child = spawn('wrk', [...wrkArgs(threads), url])
     let text = ''
     child.stdout.on('data', (chunk) => {
       text += chunk

@@ -61,7 +61,8 @@ export interface Layer {
  * Zoom rules of a layer in vector tiles, so that no tile grows huge: below `minZoom` the layer is
  * absent; features smaller than `minPixels` screen pixels are left out (small plots vanish at low
  * zoom, as on a printed map); each tile keeps at most `maxFeatures`, the largest first; lines and
- * polygons are simplified by `simplify` pixels below `maxZoom`.
+ * polygons are simplified by `simplify` pixels. These three rules hold below `fullFrom`; from
+ * that zoom on a tile carries every feature in it, as a plain ST_AsMVT would.
  */
 export interface TileRules {
   readonly minZoom: number
@@ -70,11 +71,18 @@ export interface TileRules {
   readonly minPixels: number
   readonly maxFeatures: number
   readonly simplify: number
+  /**
+   * The zoom from which the size threshold, the cap and simplification no longer apply, as in a
+   * plain tile server. At z14 they made the render 1.57× the plain statement for identical bytes
+   * (bench/RESULTS.md); at z12 over 100,000 generated plots the cap kept 4,000 of 11,900, which a
+   * z12 tile now carries in full (about 700 KB before gzip).
+   */
+  readonly fullFrom: number
   /** Layers whose rows this layer is derived from: their writes change this layer's tiles too. */
   readonly derivedFrom?: readonly string[]
 }
 
-const areaTiles = { minZoom: 8, maxZoom: 16, minPixels: 1, maxFeatures: 4000, simplify: 0.25 }
+const areaTiles = { minZoom: 8, maxZoom: 16, minPixels: 1, maxFeatures: 4000, simplify: 0.25, fullFrom: 12 }
 
 const name = oneLine.min(1, 'a name is required').max(200)
 const text = (max: number) => z.string().trim().max(max).nullable().optional()

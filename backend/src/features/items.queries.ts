@@ -1,11 +1,13 @@
 import type { Layer } from '../contract/layers.ts'
 import { type Crs, crs84, decimals } from '../crs/crs.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
-import type { ItemsQuery } from './items-params.ts'
+import type { Envelope, ItemsQuery } from './items-params.ts'
 
 // Reading features: PostGIS builds each GeoJSON Feature (json_build_object, st_asgeojson),
-// transforms to the requested CRS and filters by bbox through the GiST index. Property names
-// come only from the layer registry; values only as parameters.
+// transforms to the requested CRS and filters by bbox: the GiST index finds the candidates whose
+// envelope meets the box (`&&`), ST_Intersects keeps those that really meet it (OGC API Features
+// /req/core/fc-bbox-response). Property names come only from the layer registry; values only as
+// parameters.
 
 type Fragment = ReturnType<Queries['unsafe']>
 
@@ -35,14 +37,14 @@ function featureJson(sql: Queries, properties: readonly string[], crs: Crs): Fra
     'properties', json_build_object(${join(sql, pairs, ', ')}))::text` as unknown as Fragment
 }
 
-/** The conditions of a query (bbox, datetime, queryables) as one boolean expression. */
-function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment {
-  const parts: Fragment[] = [sql`true` as unknown as Fragment]
+/** The conditions of a query (bbox, datetime, queryables); none for an unfiltered request. */
+function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment[] {
+  const parts: Fragment[] = []
   if (query.bbox) {
     const { crs, envelopes } = query.bbox
-    const boxes = envelopes.map(([x1, y1, x2, y2]) => {
-      const envelope = sql`st_makeenvelope(${x1}::float8, ${y1}::float8, ${x2}::float8, ${y2}::float8, ${crs.srid}::int)`
-      return sql`geom && ${crs.srid === 4326 ? envelope : sql`st_transform(${envelope}, 4326)`}` as unknown as Fragment
+    const boxes = envelopes.map((envelope) => {
+      const region = bboxRegion(sql, envelope, crs)
+      return sql`(geom && ${region} and st_intersects(geom, ${region}))` as unknown as Fragment
     })
     parts.push(sql`(${orJoin(sql, boxes)})` as unknown as Fragment)
   }
@@ -57,7 +59,34 @@ function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment {
   for (const [column, value] of query.filters) {
     parts.push(sql`${identifiers(sql, column)}::text = ${value}::text` as unknown as Fragment)
   }
-  return join(sql, parts, ' and ')
+  return parts
+}
+
+/**
+ * `numberMatched`: unfiltered, the layer's row count that triggers keep up to date (sql/016), read
+ * in the same snapshot as the page, so it is exact and costs one index lookup instead of a count
+ * over every row (13–18 ms for 100,000 plots); a layer without a kept count (a view) is counted.
+ * Filtered, the matches are counted: the index bounds the work to what the filter selects.
+ */
+function matched(sql: Queries, layer: Layer, parts: readonly Fragment[]): Fragment {
+  const table = identifiers(sql, layer.table)
+  if (parts.length > 0) {
+    return sql`(select count(*)::int from ${table} where ${join(sql, parts, ' and ')})` as unknown as Fragment
+  }
+  return sql`coalesce((select n::int from feature_counts where relation = ${layer.table}::text),
+                      (select count(*)::int from ${table}))` as unknown as Fragment
+}
+
+/**
+ * The bbox as a region in EPSG:4326, the geometry column's CRS. A box in a projected CRS has
+ * straight edges there, which curve in degrees: its edges are cut into 64 pieces each before the
+ * transformation, so the region follows them to well under a millimetre at a city's scale.
+ */
+function bboxRegion(sql: Queries, [x1, y1, x2, y2]: Envelope, crs: Crs): Fragment {
+  const envelope = sql`st_makeenvelope(${x1}::float8, ${y1}::float8, ${x2}::float8, ${y2}::float8, ${crs.srid}::int)`
+  if (crs.srid === 4326) return envelope as unknown as Fragment
+  const piece = Math.max(x2 - x1, y2 - y1) / 64
+  return sql`st_transform(st_segmentize(${envelope}, ${piece}::float8), 4326)` as unknown as Fragment
 }
 
 function orJoin(sql: Queries, parts: readonly Fragment[]): Fragment {
@@ -82,9 +111,10 @@ export type ItemsPage = {
  */
 export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, properties: readonly string[]) {
   const table = identifiers(sql, layer.table)
-  const where = conditions(sql, layer, query)
+  const parts = conditions(sql, layer, query)
+  const where = join(sql, [sql`true` as unknown as Fragment, ...parts], ' and ')
   return sql`
-    select (select count(*)::int from ${table} where ${where}) as matched,
+    select ${matched(sql, layer, parts)} as matched,
            count(*)::int as found,
            count(*) filter (where p.n <= ${query.limit}::int)::int as returned,
            max(p.id) filter (where p.n <= ${query.limit}::int) as last_id,

@@ -41,6 +41,40 @@ describe('GET …/items', () => {
     expect(body.links.find((l) => l.rel === 'next')?.type).toBe('application/geo+json')
   })
 
+  it('answers numberMatched of an unfiltered request from a count that every kind of write keeps exact', async () => {
+    const matched = async () => (await items('/api/collections/places/items?limit=1')).body.numberMatched
+    const counted = async () => (await db().sql<{ n: number }[]>`select count(*)::int as n from places`)[0]?.n
+    const kept = async () =>
+      (await db().sql<{ n: number }[]>`select n::int as n from feature_counts where relation = 'places'`)[0]
+        ?.n
+    const before = await counted()
+    expect(await matched()).toBe(before)
+    await db().sql`
+      insert into places (name, external_id, geom)
+      select 'Zählort ' || i, 'test:count-' || i, st_setsrid(st_point(12.3 + i / 1000.0, 51.3), 4326)
+        from generate_series(1, 5) as i`
+    expect(await kept()).toBe((before ?? 0) + 5)
+    expect(await matched()).toBe((before ?? 0) + 5)
+    await db().sql`delete from places where external_id in ('test:count-1', 'test:count-2')`
+    expect(await matched()).toBe((before ?? 0) + 3)
+    // A truncate sets it to 0; a write that rolls back leaves it as it was.
+    let afterTruncate: number | undefined
+    await db()
+      .sql.begin(async (tx) => {
+        await tx`truncate places cascade`
+        afterTruncate = (
+          await tx<{ n: number }[]>`select n::int as n from feature_counts where relation = 'places'`
+        )[0]?.n
+        throw new Error('roll back')
+      })
+      .catch(() => undefined)
+    expect(afterTruncate).toBe(0)
+    expect(await matched()).toBe((before ?? 0) + 3)
+    await db().sql`delete from places where external_id like 'test:count-%'`
+    expect(await kept()).toBe(before)
+    expect(await matched()).toBe(await counted())
+  })
+
   it('pages through every feature exactly once by following next links', async () => {
     const seen: number[] = []
     let path: string | undefined = '/api/collections/plots/items?limit=3'
@@ -91,7 +125,7 @@ describe('GET …/items', () => {
   it('filters by bbox with the same result as PostGIS', async () => {
     const { body } = await items('/api/collections/plots/items?bbox=12.30,51.30,12.34,51.34&limit=100')
     const expected = await db().sql<{ id: number }[]>`
-      select id from plots where geom && st_makeenvelope(12.30, 51.30, 12.34, 51.34, 4326) order by id`
+      select id from plots where st_intersects(geom, st_makeenvelope(12.30, 51.30, 12.34, 51.34, 4326)) order by id`
     expect(expected.length).toBeGreaterThan(0)
     expect(body.features.map((f) => f.id)).toEqual(expected.map((row) => row.id))
     const sixNumbers = await items(
@@ -115,6 +149,42 @@ describe('GET …/items', () => {
       `/api/collections/plots/items?bbox=51.30,12.30,51.34,12.34&bbox-crs=${epsg(4326)}&limit=100`,
     )
     expect(latLon.body.features.map((f) => f.id)).toEqual(plain.body.features.map((f) => f.id))
+  })
+
+  it('returns only features that meet the bbox, not those whose envelope merely overlaps it', async () => {
+    // A diagonal link: its envelope covers the tiny box in its south-east corner, the line does not.
+    await db().sql`
+      insert into links (name, external_id, geom)
+      values ('Diagonale', 'test:diagonal', st_multi(st_geomfromtext('LINESTRING(12.60 51.60, 12.61 51.61)', 4326)))`
+    const corner = await items('/api/collections/links/items?bbox=12.6090,51.6001,12.6092,51.6003')
+    expect(corner.body.features.map((f) => f.properties.name)).not.toContain('Diagonale')
+    expect(corner.body.numberReturned).toBe(0)
+    const onTheLine = await items('/api/collections/links/items?bbox=12.6049,51.6049,12.6051,51.6051')
+    expect(onTheLine.body.features.map((f) => f.properties.name)).toEqual(['Diagonale'])
+  })
+
+  it('intersects a bbox in EPSG:25833 as the box drawn in EPSG:25833, not its envelope in degrees', async () => {
+    const box = { x1: 315_000, y1: 5_689_000, x2: 318_000, y2: 5_692_000 }
+    const envelope = db().sql`st_makeenvelope(${box.x1}, ${box.y1}, ${box.x2}, ${box.y2}, 25833)`
+    // A 2 m plot in the corner of the box's envelope in degrees: UTM's grid is turned against the
+    // meridians, so the corner lies outside the box itself.
+    await db().sql`
+      insert into plots (name, external_id, geom)
+      select 'Eckfläche', 'test:corner',
+             st_multi(st_expand(st_setsrid(st_point(st_xmin(r) + 0.00001, st_ymin(r) + 0.00001), 4326), 0.00001))
+        from (select st_transform(${envelope}, 4326) as r) as region`
+    const [check] = await db().sql<{ overlaps: boolean; meets: boolean }[]>`
+      select geom && st_transform(${envelope}, 4326) as overlaps,
+             st_intersects(st_transform(geom, 25833), ${envelope}) as meets
+        from plots where external_id = 'test:corner'`
+    expect(check).toEqual({ overlaps: true, meets: false })
+    const expected = await db().sql<{ id: number }[]>`
+      select id from plots where st_intersects(st_transform(geom, 25833), ${envelope}) order by id`
+    const { body } = await items(
+      `/api/collections/plots/items?limit=1000&bbox=${box.x1},${box.y1},${box.x2},${box.y2}&bbox-crs=${epsg(25833)}`,
+    )
+    expect(body.features.map((f) => f.properties.name)).not.toContain('Eckfläche')
+    expect(body.features.map((f) => f.id)).toEqual(expected.map((row) => row.id))
   })
 
   it('finds features on both sides of the antimeridian with a crossing bbox', async () => {

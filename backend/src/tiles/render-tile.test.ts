@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findLayer, type Layer, layers } from '../contract/layers.ts'
+import type { Queries } from '../db/sql-client.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { renderTile } from './render-tile.ts'
 import { readTileColumns } from './tile-columns.queries.ts'
@@ -46,7 +47,7 @@ function view(decoded: Map<string, DecodedFeature[]>): Record<string, FeatureVie
 }
 
 describe('renderTile', () => {
-  it('puts every plot of the Josephstraße tile into the plots layer with its API id and public properties only', async () => {
+  it('puts every plot of the Josephstraße tile into the plots layer with its API id, name and status only', async () => {
     const decoded = decodeTile(
       await renderTile(db(), await readTileColumns(db().sql), [plots], josephstrasse),
     )
@@ -58,14 +59,10 @@ describe('renderTile', () => {
     const [garden] = await db().sql<{ id: number }[]>`
       select id from plots where name = 'Nachbarschaftsgärten Josephstraße'`
     const feature = features.find((f) => f.id === garden?.id)
-    expect(feature?.properties).toMatchObject({
-      name: 'Nachbarschaftsgärten Josephstraße',
-      status: 'interim_use',
-      municipality: '14713000',
-    })
-    expect(typeof feature?.properties.area_m2).toBe('number')
+    expect(feature?.properties).toEqual({ name: 'Nachbarschaftsgärten Josephstraße', status: 'interim_use' })
     for (const f of features) {
       expect(Object.keys(f.properties).every((key) => plots.publicProperties.includes(key))).toBe(true)
+      expect(f.properties).not.toHaveProperty('description')
       expect(f.properties).not.toHaveProperty('internal_notes')
       expect(f.properties).not.toHaveProperty('owner_party_id')
       expect(f.type).toBe(3)
@@ -79,9 +76,7 @@ describe('renderTile', () => {
     expect(decoded.get('interim-uses')?.length).toBeGreaterThan(0)
     for (const name of decoded.keys()) expect(layers.map((layer) => layer.id)).toContain(name)
     const uses = decoded.get('interim-uses') ?? []
-    expect(Object.keys(uses[0]?.properties ?? {})).toEqual(
-      expect.arrayContaining(['name', 'use', 'status', 'term_start']),
-    )
+    expect(Object.keys(uses[0]?.properties ?? {})).toEqual(['name', 'use', 'term_start', 'term_end'])
     expect(uses[0]?.properties.term_start).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
 
@@ -106,9 +101,65 @@ describe('renderTile', () => {
           await renderTile(db(), await readTileColumns(db().sql), [plots], tileAt(12.335, 51.335, z)),
         ).get('plots') ?? []
       ).map((f) => f.id)
-    expect(await ids(12)).not.toContain(tiny?.id)
+    expect(await ids(11)).not.toContain(tiny?.id)
+    // From z12 on a tile holds every feature in it, as a plain ST_AsMVT does.
+    expect(await ids(12)).toContain(tiny?.id)
     expect(await ids(17)).toContain(tiny?.id)
     await db().sql`delete from plots where id = ${tiny?.id ?? 0}`
+  })
+
+  it('carries only what the map styles, labels and filters by: the property list of each layer', async () => {
+    const pinned = {
+      'programme-areas': ['name', 'programme', 'period_start', 'period_end'],
+      districts: ['name'],
+      plots: ['name', 'status'],
+      'interim-uses': ['name', 'use', 'term_start', 'term_end'],
+      quarters: ['name'],
+      measures: ['name', 'field_of_action'],
+      links: ['name', 'mode', 'status'],
+      places: ['name', 'kind', 'starts_on', 'ends_on'],
+    }
+    const columns = await readTileColumns(db().sql)
+    expect(Object.fromEntries([...columns].map(([id, list]) => [id, list.map((c) => c.name)]))).toEqual(
+      pinned,
+    )
+    // Every layer with features in these demo tiles carries exactly its list, none a description.
+    const seen = new Set<string>()
+    for (const tile of comparedTiles) {
+      for (const [name, features] of decodeTile(await renderTile(db(), columns, layers, tile))) {
+        seen.add(name)
+        for (const f of features)
+          expect(
+            Object.keys(f.properties).every((key) => pinned[name as keyof typeof pinned].includes(key)),
+          ).toBe(true)
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(4)
+  })
+
+  it('renders a z12–z16 tile as the plain ST_AsMVT(ST_AsMVTGeom(ST_Transform(…))) of its columns', async () => {
+    if (!db().capabilities.mvt) return
+    const columns = await readTileColumns(db().sql)
+    const names = (columns.get('plots') ?? []).map((c) => c.name)
+    for (const z of [12, 14, 16]) {
+      const { x, y } = tileAt(12.3345, 51.3345, z)
+      // One worker, so that both statements read the rows in the same order.
+      const [plain, ours] = await db().sql.begin(async (tx) => {
+        await tx`select set_config('max_parallel_workers_per_gather', '0', true)`
+        const [row] = await tx<{ mvt: Uint8Array }[]>`
+          select st_asmvt(t, 'plots', 4096, 'geom', 'id') as mvt from (
+            select id, ${tx(names)}, st_asmvtgeom(st_transform(geom, 3857), st_tileenvelope(${z}::int, ${x}::int, ${y}::int), 4096, 64, true) as geom
+              from plots
+             where geom && st_transform(st_tileenvelope(${z}::int, ${x}::int, ${y}::int, margin => 64.0 / 4096), 4326)
+          ) as t where geom is not null`
+        return [
+          row?.mvt,
+          await renderTile(db(), columns, [plots], { z, x, y }, 'postgis', tx as unknown as Queries),
+        ]
+      })
+      expect(plain?.byteLength, `z${z}`).toBeGreaterThan(0)
+      expect(Buffer.from(ours).equals(Buffer.from(plain ?? [])), `z${z}`).toBe(true)
+    }
   })
 
   it('decodes the JS encoder’s tiles to what ST_AsMVT gives on PostGIS, stored, on either engine', async () => {

@@ -112,4 +112,16 @@ describe('TileCache', () => {
     await cache.tile('plots', lindenau, render('after'))
     expect(calls).toEqual(['before', 'unknown 1', 'unknown 2', 'after'])
   })
+
+  it('decompresses a tile for clients without gzip once, keeps those bytes and counts them in its budget', async () => {
+    const cache = new TileCache(2 ** 20)
+    const { render } = counting()
+    const entry = await cache.tile('plots', lindenau, render('plots', 5000))
+    const compressed = cache.bytes
+    const first = await cache.identity(entry)
+    expect(Buffer.compare(first, new Uint8Array(5000).fill(1))).toBe(0)
+    expect(await cache.identity(entry)).toBe(first)
+    expect(cache.cached(entry.key)?.identity).toBe(first)
+    expect(cache.bytes).toBe(compressed + 5000)
+  })
 })

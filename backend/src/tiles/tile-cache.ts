@@ -32,6 +32,8 @@ export type CachedTile = {
   /** gzip bytes; empty for a tile without features. */
   gzip: Uint8Array
   brotli?: Uint8Array
+  /** The MVT bytes, kept from the first request that accepted no compression. */
+  identity?: Uint8Array
 }
 
 export class TileCache {
@@ -102,16 +104,26 @@ export class TileCache {
   /** The tile's brotli bytes, compressed on first use and kept with it. */
   async brotli(entry: CachedTile): Promise<Uint8Array> {
     if (!entry.brotli) {
-      const mvt = await this.identity(entry)
+      const mvt = entry.identity ?? (await gunzipAsync(entry.gzip))
       entry.brotli = await brotliAsync(mvt, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
       if (this.#entries.get(entry.key) === entry) this.#grow(entry.brotli.byteLength)
     }
     return entry.brotli
   }
 
-  /** The tile's uncompressed MVT bytes, for clients that accept no compression. */
+  /**
+   * The tile's uncompressed MVT bytes, for clients that accept no compression: decompressed on
+   * first use and kept with the tile within the byte budget, so that such a client costs no gunzip
+   * per request (it made the server 0.09× of nginx). Kept only when asked for: most clients
+   * accept gzip, and the MVT bytes are about 2.3× the gzip bytes.
+   */
   async identity(entry: CachedTile): Promise<Uint8Array> {
-    return entry.gzip.byteLength === 0 ? entry.gzip : gunzipAsync(entry.gzip)
+    if (entry.gzip.byteLength === 0) return entry.gzip
+    if (!entry.identity) {
+      entry.identity = await gunzipAsync(entry.gzip)
+      if (this.#entries.get(entry.key) === entry) this.#grow(entry.identity.byteLength)
+    }
+    return entry.identity
   }
 
   /** Drops the tiles a write changed (see above); the LayerEvents listener of an app. */
@@ -182,7 +194,7 @@ export function tileKey(scope: string, tile: Tile): string {
 
 // Bytes of a tile in the cache, with a rough allowance for the key and bookkeeping.
 function sizeOf(entry: CachedTile): number {
-  return entry.gzip.byteLength + (entry.brotli?.byteLength ?? 0) + 200
+  return entry.gzip.byteLength + (entry.brotli?.byteLength ?? 0) + (entry.identity?.byteLength ?? 0) + 200
 }
 
 /** A tile cache of `budgetBytes` that drops the tiles each change announced on `events` touches. */

@@ -1,10 +1,11 @@
 import { type Layer, layers } from '../contract/layers.ts'
+import { tileProperties } from '../contract/tile-properties.ts'
 import type { Queries, Sql } from '../db/sql-client.ts'
 
 // MVT values are strings, numbers or booleans. ST_AsMVT writes any other column type (numeric,
-// date, char) as its text output, so each public property gets one cast that both encoders share:
-// numbers as float8, dates and codes as ISO text. The types come from the catalogue, so the
-// registry stays the only list of columns: read once per app (createApp builds the reader).
+// date, char) as its text output, so each tile property (contract/tile-properties.ts) gets one
+// cast that both encoders share: numbers as float8, dates and codes as ISO text. The types come
+// from the catalogue, read once per app (createApp builds the reader).
 
 export type FieldType = 'Number' | 'String' | 'Boolean'
 export type TileColumn = { name: string; type: FieldType; cast: 'float8' | 'text' | null }
@@ -52,7 +53,7 @@ async function readColumns(sql: Queries, registry: readonly Layer[]): Promise<Ti
     )
     result.set(
       layer.id,
-      layer.publicProperties.map((name) => {
+      tilePropertiesOf(layer).map((name) => {
         const type = types.get(name)
         if (!type) throw new Error(`${layer.table} has no column ${name} (layer registry)`)
         return column(name, type)
@@ -60,6 +61,11 @@ async function readColumns(sql: Queries, registry: readonly Layer[]): Promise<Ti
     )
   }
   return result
+}
+
+/** The properties a layer's tiles carry (contract/tile-properties.ts). */
+export function tilePropertiesOf(layer: Layer): readonly string[] {
+  return (tileProperties as Record<string, readonly string[]>)[layer.id] ?? []
 }
 
 function column(name: string, type: string): TileColumn {

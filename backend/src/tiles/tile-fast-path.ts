@@ -27,8 +27,8 @@ export function cachedTileFastPath(cache: TileCache): FastPath {
     const reply = tileReply(entry, headers['accept-encoding'], headers['if-none-match'])
     let body: Uint8Array | undefined
     if (reply.status === 200) {
-      // Identity bytes are not kept (gunzipped on demand): the app answers those.
-      body = reply.encoding === 'gzip' ? entry.gzip : reply.encoding === 'br' ? entry.brotli : undefined
+      // Brotli and identity bytes are made on first use by the app, which then keeps them.
+      body = reply.encoding === 'gzip' ? entry.gzip : reply.encoding === 'br' ? entry.brotli : entry.identity
       if (!body) return false
       reply.headers['Content-Length'] = String(body.byteLength)
     }

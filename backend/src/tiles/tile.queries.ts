@@ -6,7 +6,7 @@ import { buffer, extent, margin, type Tile, tileAffine, tileWidth } from './tile
 // The SQL of a tile, shared by both encoders. Each layer's statement text depends only on the
 // layer (identifiers from the registry), so postgres.js prepares it once per connection; the
 // tile and the zoom rules are parameters. Rows are filtered in WGS 84 by the GiST index against
-// the buffered tile envelope, then by the layer's zoom rules, then cut to the tile.
+// the buffered tile envelope, below the layer's `fullFrom` zoom by its rules, then cut to the tile.
 
 type Fragment = ReturnType<Queries['unsafe']>
 
@@ -29,30 +29,56 @@ export function shownAt(layer: Layer, z: number): boolean {
   return z >= layer.tiles.minZoom
 }
 
-/** The rows of a layer in the buffered tile, in EPSG:3857 as `g`, after the zoom rules (size, count). */
+// EPSG:3857 metres per degree of longitude, and its sphere's radius (for the y of a latitude).
+const metresPerDegree = 111319.49079327357
+const radius = 6378137
+
+/**
+ * The rows of a layer in the buffered tile, found by the GiST index, with the geometry in
+ * EPSG:3857 as `g`. From the layer's `fullFrom` zoom on that is all: the statement is then the
+ * plain ST_AsMVT(ST_AsMVTGeom(ST_Transform(…))) of a tile server without rules. Below it the size
+ * threshold and the cap choose the rows before any transformation, from each row's envelope in
+ * degrees: Web Mercator's x depends only on the longitude and its y only on the latitude, both
+ * monotonically, so the envelope's width and height in EPSG:3857 follow exactly from its corners.
+ */
 function candidates(sql: Queries, { layer, columns, tile }: LayerTile): Fragment {
   const rules = layer.tiles
-  const minSize = rules.minPixels * unitsPerPixel * (tileWidth(tile.z) / extent)
   const values = columns.map((column) => {
     const name = identifiers(sql, column.name)
     return (column.cast ? sql`${name}::${sql.unsafe(column.cast)} as ${name}` : name) as unknown as Fragment
   })
+  const table = identifiers(sql, layer.table)
+  const inTile = sql`geom && st_transform(st_tileenvelope(${tile.z}::int, ${tile.x}::int, ${tile.y}::int,
+                                                          margin => ${margin}::float8), 4326)`
+  if (tile.z >= rules.fullFrom) {
+    return sql`select id, ${list(sql, values)}, st_transform(geom, 3857) as g
+                 from ${table} where ${inTile}` as unknown as Fragment
+  }
+  const minSize = rules.minPixels * unitsPerPixel * (tileWidth(tile.z) / extent)
+  const y = (latitude: Fragment) => sql`ln(tan(pi() / 4 + radians(${latitude}) / 2))` as unknown as Fragment
+  const names = list(
+    sql,
+    columns.map((column) => identifiers(sql, column.name) as unknown as Fragment),
+  )
   return sql`
-    select * from (
-      select id, ${list(sql, values)}, st_transform(geom, 3857) as g
-        from ${identifiers(sql, layer.table)}
-       where geom && st_transform(st_tileenvelope(${tile.z}::int, ${tile.x}::int, ${tile.y}::int,
-                                                  margin => ${margin}::float8), 4326)
-    ) as c
-    where st_xmax(g) - st_xmin(g) >= ${minSize}::float8 or st_ymax(g) - st_ymin(g) >= ${minSize}::float8
-    order by greatest(st_xmax(g) - st_xmin(g), st_ymax(g) - st_ymin(g)) desc, id
-    limit ${rules.maxFeatures}::int` as unknown as Fragment
+    select id, ${names}, st_transform(geom, 3857) as g from (
+      select id, ${names}, geom from (
+        select id, ${names}, geom,
+               greatest((st_xmax(b) - st_xmin(b)) * ${metresPerDegree}::float8,
+                        (${y(sql`st_ymax(b)` as unknown as Fragment)} - ${y(sql`st_ymin(b)` as unknown as Fragment)}) * ${radius}::float8) as size
+          from (select id, ${list(sql, values)}, geom, box2d(geom) as b from ${table} where ${inTile}) as boxed
+      ) as sized
+      where size >= ${minSize}::float8
+      order by size desc, id
+      limit ${rules.maxFeatures}::int
+    ) as kept` as unknown as Fragment
 }
 
-/** Simplification of `g` by the layer's tolerance in pixels, none from its max zoom on. */
+/** `g` simplified by the layer's tolerance in pixels below its `fullFrom` zoom, as it is from there on. */
 function simplified(sql: Queries, { layer, tile }: LayerTile): Fragment {
   const rules = layer.tiles
-  const tolerance = tile.z < rules.maxZoom ? rules.simplify * unitsPerPixel * (tileWidth(tile.z) / extent) : 0
+  if (tile.z >= rules.fullFrom) return sql`g` as unknown as Fragment
+  const tolerance = rules.simplify * unitsPerPixel * (tileWidth(tile.z) / extent)
   return sql`st_simplify(g, ${tolerance}::float8, true)` as unknown as Fragment
 }
 

@@ -78,7 +78,7 @@ describe('tile routes', () => {
     expect(await response.json()).toMatchObject({ type: 'urn:quartiersatlas:problem:collection-not-found' })
   })
 
-  it('describes the combined tileset in TileJSON 3.0.0 with absolute URLs and every layer’s public fields', async () => {
+  it('describes the combined tileset in TileJSON 3.0.0 with absolute URLs and the fields each layer’s tiles carry', async () => {
     const response = await createApp(db()).request(
       'http://atlas.test/api/tiles/WebMercatorQuad/tilejson.json',
     )
@@ -92,8 +92,9 @@ describe('tile routes', () => {
     expect(tilejson.tiles).toEqual(['http://atlas.test/api/tiles/WebMercatorQuad/{z}/{y}/{x}'])
     expect(tilejson.vector_layers.map((layer) => layer.id)).toEqual(layers.map((layer) => layer.id))
     const plots = tilejson.vector_layers.find((layer) => layer.id === 'plots')
-    expect(plots?.fields).toMatchObject({ status: 'String', area_m2: 'Number', approximate: 'Boolean' })
-    expect(plots?.fields).not.toHaveProperty('internal_notes')
+    expect(plots?.fields).toEqual({ name: 'String', status: 'String' })
+    const places = tilejson.vector_layers.find((layer) => layer.id === 'places')
+    expect(places?.fields).toEqual({ name: 'String', kind: 'String', starts_on: 'String', ends_on: 'String' })
     const [west, south, east, north] = tilejson.bounds
     expect(west).toBeLessThan(12.34)
     expect(east).toBeGreaterThan(12.34)
