@@ -73,12 +73,28 @@ describe('discovery', () => {
     ).toBe('http://localhost/api/collections/plots/tiles/WebMercatorQuad')
   })
 
-  it('gives a temporal extent to layers with a time span', async () => {
-    const body = (await (await createApp(db()).request('/api/collections/programme-areas')).json()) as {
+  it('gives a temporal extent to layers with a time span, in RFC 3339 date-times with open ends null', async () => {
+    const app = createApp(db())
+    const body = (await (await app.request('/api/collections/programme-areas')).json()) as {
       extent: { temporal?: { interval: (string | null)[][] } }
     }
-    const [row] = await db().sql<{ start: string }[]>`select min(period_start) as start from programme_areas`
-    expect(body.extent.temporal?.interval[0]?.[0]).toBe(row?.start)
+    const [row] = await db().sql<
+      { start: string }[]
+    >`select min(period_start)::text as start from programme_areas`
+    expect(body.extent.temporal?.interval[0]?.[0]).toBe(`${row?.start}T00:00:00Z`)
+    const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+    const all = (await (await app.request('/api/collections')).json()) as {
+      collections: { extent: { temporal?: { interval: (string | null)[][] } } }[]
+    }
+    const intervals = all.collections.flatMap((c) => c.extent.temporal?.interval ?? [])
+    expect(intervals.length).toBeGreaterThanOrEqual(3)
+    for (const [start, end] of intervals) {
+      for (const value of [start, end]) {
+        if (value !== null) expect(value).toMatch(rfc3339)
+        if (value !== null) expect(Number.isNaN(Date.parse(value))).toBe(false)
+      }
+      expect(start === null || end === null || (start as string) <= (end as string)).toBe(true)
+    }
   })
 
   it('answers in English with ?lang=en or Accept-Language: en', async () => {
