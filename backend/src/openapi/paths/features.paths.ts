@@ -294,7 +294,7 @@ export function featuresOpenApi(): OpenApiModule {
       get: {
         tags: ['discovery'],
         summary: 'this document',
-        responses: { 200: { description: 'OpenAPI 3.0' } },
+        responses: { 200: { description: 'OpenAPI 3.0' }, 400: problem },
       },
     },
     '/docs': {
