@@ -1,3 +1,4 @@
+import { publicReadHeaders } from '../http/cors.ts'
 import { everyResponseHeaders } from '../http/security-headers.ts'
 import type { CachedTile } from './tile-cache.ts'
 
@@ -54,6 +55,7 @@ export function tileReply(
   const encoding = empty ? 'identity' : encodingFor(acceptEncoding)
   const headers: Record<string, string> = {
     ...everyResponseHeaders,
+    ...publicReadHeaders,
     ETag: `"${entry.hash}${suffixes[encoding]}"`,
     'Cache-Control': cacheControl,
     Vary: 'Accept-Encoding',
