@@ -21,6 +21,9 @@ const publicReads = [
 
 const readMethods = new Set(['GET', 'HEAD'])
 
+/** Tiles hold public properties only, for everyone alike: no Vary: Origin, as the listener's cache answers. */
+const tile = /\/tiles\/WebMercatorQuad\/\d+\/\d+\/[^/]+$/
+
 /** Headers of every CORS answer; tiles answered at the listener send them too (tile-headers.ts). */
 export const publicReadHeaders = {
   'Access-Control-Allow-Origin': '*',
@@ -65,7 +68,7 @@ export const corsForPublicReads: MiddlewareHandler<AppEnv> = async (c, next) => 
   await next()
   if (!readMethods.has(c.req.method)) return
   for (const [name, value] of Object.entries(publicReadHeaders)) c.header(name, value)
-  c.header('Vary', 'Origin', { append: true })
+  if (!tile.test(c.req.path)) c.header('Vary', 'Origin', { append: true })
 }
 
 /** After authentication: a cross-origin public read is answered as to an anonymous visitor. */
