@@ -12,6 +12,7 @@ import { itemsRoutes } from './features/items.routes.ts'
 import { healthRoutes, readyRoutes } from './health/health.routes.ts'
 import { historyRoutes } from './history/history.routes.ts'
 import type { AppEnv } from './http/app-types.ts'
+import { anonymousAcrossOrigins, corsForPublicReads } from './http/cors.ts'
 import { databaseDeadline } from './http/database-deadline.ts'
 import { codeOf, describeFailure } from './http/error-log.ts'
 import type { FastPath } from './http/fast-paths.ts'
@@ -87,7 +88,9 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   })
   app.use('/api/*', refuseControlCharactersInQuery)
   app.use('/api/*', databaseDeadline())
+  app.use('/api/*', corsForPublicReads)
   app.use('/api/*', authenticate())
+  app.use('/api/*', anonymousAcrossOrigins)
   app.use('/api/*', frontCacheable)
   app.use('/api/*', readRouting)
   app.route('/api/health', healthRoutes)

@@ -15,7 +15,7 @@ import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
-import { ifMatchVersion, versionMismatch } from '../http/version-match.ts'
+import { expectVersion, ifMatchCondition } from '../http/version-match.ts'
 import { setColumns } from '../offers/offers.queries.ts'
 import { documentRoutes } from './agreement-documents.routes.ts'
 import { publicStatuses } from './agreement-lifecycle.ts'
@@ -101,13 +101,13 @@ export const agreementRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const user = requireRoleOf(c.get('user'), ['planner', 'admin'])
     const id = agreementId(c.req.param('id'))
-    const expected = ifMatchVersion(c.req.header('if-match'), agreementRecord)
+    const expected = ifMatchCondition(c.req.header('if-match'), agreementRecord)
     const patch = await readJson(c, agreementPatchSchema)
     const { sql } = c.get('db')
     const { agreement, before, after } = await writeAs(sql, user, async (tx) => {
       const current = await findAgreement(tx, user, id, true)
       if (!current) throw agreementNotFound(id)
-      if (current.version !== expected) throw versionMismatch(agreementRecord, expected, current.version)
+      expectVersion(expected, agreementRecord, current.version)
       if (current.status === 'ended' || current.status === 'terminated') {
         throw new Problem(
           409,

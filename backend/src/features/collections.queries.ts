@@ -4,7 +4,7 @@ import { identifiers, type Queries } from '../db/sql-client.ts'
 export type Extent = {
   /** [minLon, minLat, maxLon, maxLat], null when the collection is empty. */
   bbox: [number, number, number, number] | null
-  /** [start, end] as ISO dates, null ends open; only for layers with a time span. */
+  /** [start, end] as RFC 3339 date-times in UTC, null ends open; only for layers with a time span. */
   interval: [string | null, string | null] | null
 }
 
@@ -12,10 +12,14 @@ export type Extent = {
 export async function collectionExtent(sql: Queries, layer: Layer): Promise<Extent> {
   const table = identifiers(sql, layer.table)
   const temporal = layer.temporal
+  // RFC 3339 date-times as OGC API Features wants them: a start date from its first second, an
+  // end date (the last day of a term) to its last second.
   const time = temporal
-    ? sql`, case when bool_or(${sql(temporal.start)} is null) then null else min(${sql(temporal.start)}) end as start,
-           case when bool_or(${sql(temporal.end)} is null) then null else max(${sql(temporal.end)}) end as "end"`
-    : sql`, null::date as start, null::date as "end"`
+    ? sql`, case when bool_or(${sql(temporal.start)} is null) then null
+                 else to_char(min(${sql(temporal.start)}), 'YYYY-MM-DD"T"00:00:00"Z"') end as start,
+           case when bool_or(${sql(temporal.end)} is null) then null
+                 else to_char(max(${sql(temporal.end)}), 'YYYY-MM-DD"T"23:59:59"Z"') end as "end"`
+    : sql`, null::text as start, null::text as "end"`
   const [row] = await sql<
     {
       xmin: number | null

@@ -21,11 +21,11 @@ describe('discovery', () => {
       const tiles = body.links.find(
         (link) => link.rel === 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector',
       )
-      expect(tiles?.href).toBe('http://localhost/api/tiles/WebMercatorQuad/tilejson.json')
+      expect(tiles?.href).toBe('http://localhost/api/tiles')
     }
   })
 
-  it('declares Core, GeoJSON, OpenAPI 3.0, CRS and Part 4 conformance', async () => {
+  it('declares Core, GeoJSON, OpenAPI 3.0, CRS, Part 4 and Tiles conformance', async () => {
     const body = (await (await createApp(db()).request('/api/conformance')).json()) as {
       conformsTo: string[]
     }
@@ -38,6 +38,9 @@ describe('discovery', () => {
         'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete',
         'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update',
         'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags',
+        'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core',
+        'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list',
+        'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt',
       ]),
     )
   })
@@ -70,15 +73,31 @@ describe('discovery', () => {
     )
     expect(
       plots.links.find((l) => l.rel === 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector')?.href,
-    ).toBe('http://localhost/api/collections/plots/tiles/WebMercatorQuad')
+    ).toBe('http://localhost/api/collections/plots/tiles')
   })
 
-  it('gives a temporal extent to layers with a time span', async () => {
-    const body = (await (await createApp(db()).request('/api/collections/programme-areas')).json()) as {
+  it('gives a temporal extent to layers with a time span, in RFC 3339 date-times with open ends null', async () => {
+    const app = createApp(db())
+    const body = (await (await app.request('/api/collections/programme-areas')).json()) as {
       extent: { temporal?: { interval: (string | null)[][] } }
     }
-    const [row] = await db().sql<{ start: string }[]>`select min(period_start) as start from programme_areas`
-    expect(body.extent.temporal?.interval[0]?.[0]).toBe(row?.start)
+    const [row] = await db().sql<
+      { start: string }[]
+    >`select min(period_start)::text as start from programme_areas`
+    expect(body.extent.temporal?.interval[0]?.[0]).toBe(`${row?.start}T00:00:00Z`)
+    const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+    const all = (await (await app.request('/api/collections')).json()) as {
+      collections: { extent: { temporal?: { interval: (string | null)[][] } } }[]
+    }
+    const intervals = all.collections.flatMap((c) => c.extent.temporal?.interval ?? [])
+    expect(intervals.length).toBeGreaterThanOrEqual(3)
+    for (const [start = null, end = null] of intervals) {
+      for (const value of [start, end]) {
+        if (value !== null) expect(value).toMatch(rfc3339)
+        if (value !== null) expect(Number.isNaN(Date.parse(value))).toBe(false)
+      }
+      expect(start === null || end === null || start <= end).toBe(true)
+    }
   })
 
   it('answers in English with ?lang=en or Accept-Language: en', async () => {

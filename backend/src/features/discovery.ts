@@ -21,6 +21,14 @@ export const conformanceClasses = [
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete',
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update',
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets',
+  'http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt',
+  'http://www.opengis.net/spec/tms/2.0/conf/tilematrixset',
+  'http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset',
 ]
 
 const text = {
@@ -49,11 +57,18 @@ export function landingPage(base: string, lang: Lang) {
       title: 'conformance classes',
     },
     { href: `${base}/collections`, rel: 'data', type: 'application/json', title: 'collections' },
+    { href: `${base}/tiles`, rel: tilesetsVectorRel, type: 'application/json', title: 'vector tilesets' },
     {
       href: `${base}/tiles/WebMercatorQuad/tilejson.json`,
-      rel: tilesetsVectorRel,
+      rel: 'describedby',
       type: 'application/json',
       title: 'vector tiles (TileJSON)',
+    },
+    {
+      href: `${base}/tileMatrixSets`,
+      rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes',
+      type: 'application/json',
+      title: 'tiling schemes',
     },
   ]
   return { title: text.title[lang], description: text.description[lang], links }
@@ -73,12 +88,7 @@ export function collectionDocument(layer: Layer, extent: Extent, base: string, l
       type: schemaType,
       title: 'queryables',
     },
-    {
-      href: `${url}/tiles/WebMercatorQuad`,
-      rel: tilesetsVectorRel,
-      type: 'application/json',
-      title: 'vector tiles',
-    },
+    { href: `${url}/tiles`, rel: tilesetsVectorRel, type: 'application/json', title: 'vector tilesets' },
   ]
   return {
     id: layer.id,

@@ -18,16 +18,10 @@ import {
   upsertFeature,
 } from '../layers/layer-writes.queries.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
+import { ifMatchOf, versionToWrite } from './if-match.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'
-import {
-  etagOf,
-  featureIdOf,
-  featureNotFound,
-  ifMatchVersion,
-  layerOf,
-  readOnlyCollection,
-} from './layer-of.ts'
+import { etagOf, featureIdOf, featureNotFound, layerOf, readOnlyCollection } from './layer-of.ts'
 import { checkParameters } from './request.ts'
 import { editorRoles, visibleProperties } from './visible-properties.ts'
 
@@ -98,7 +92,7 @@ function change(layer: Layer, input: FeatureInput, mode: 'replace' | 'merge'): F
 async function replaceOrMerge(c: Context<AppEnv>, mode: 'replace' | 'merge') {
   const layer = layerOf(c.req.param('collectionId') ?? '')
   const id = featureIdOf(c.req.param('featureId') ?? '', layer)
-  const version = ifMatchVersion(c.req.header('if-match'), layer, id)
+  const condition = ifMatchOf(c.req.header('if-match'), layer, id)
   const input = await readFeatureInput(c, layer, mode)
   await checkGeometryValidity(c, input)
   const user = c.get('user') as CurrentUser
@@ -107,6 +101,8 @@ async function replaceOrMerge(c: Context<AppEnv>, mode: 'replace' | 'merge') {
     await assertPlannerMayEdit(tx, user, { layer, id })
     if (input.geometry !== undefined)
       await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
+    const version = await versionToWrite(tx, layer, id, condition)
+    if (version === undefined) return undefined
     const result = await updateFeature(tx, layer, id, version, change(layer, input, mode))
     return result && { result, stored: await readFeature(tx, layer, id, visibleProperties(layer, user)) }
   })
@@ -148,11 +144,12 @@ export const itemWritesRoutes = new Hono<AppEnv>()
   .delete(item, writeGate(true), async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     const id = featureIdOf(c.req.param('featureId'), layer)
-    const version = ifMatchVersion(c.req.header('if-match'), layer, id)
+    const condition = ifMatchOf(c.req.header('if-match'), layer, id)
     const user = c.get('user') as CurrentUser
     const result = await writeAs(c.get('db').sql, user, async (tx) => {
       await assertPlannerMayEdit(tx, user, { layer, id })
-      return deleteFeature(tx, layer, id, version)
+      const version = await versionToWrite(tx, layer, id, condition)
+      return version === undefined ? undefined : deleteFeature(tx, layer, id, version)
     })
     if (!result) return missedWrite(c, layer, id)
     c.get('events').announce({ layer, featureId: id, before: result.before, after: null })

@@ -48,28 +48,3 @@ export function featureNotFound(layer: Layer, id: string | number): Problem {
 export function etagOf(layer: Layer, id: number, version: number): string {
   return `"${layer.id}-${id}-v${version}"`
 }
-
-/**
- * The version an If-Match header names for this feature (one write path for PUT, PATCH, DELETE
- * and restores): 428 when missing, 412 when it is not an ETag of this feature.
- */
-export function ifMatchVersion(header: string | undefined, layer: Layer, id: number): number {
-  if (header === undefined) {
-    throw new Problem(
-      428,
-      'precondition-required',
-      'If-Match required',
-      "send the ETag you read the feature with as If-Match, so that no one else's change is overwritten",
-    )
-  }
-  const match = new RegExp(`^"${layer.id}-${id}-v(\\d+)"$`).exec(header.trim())
-  if (!match) {
-    throw new Problem(
-      412,
-      'precondition-failed',
-      'The feature has changed',
-      `If-Match ${header} is not an ETag of this feature`,
-    )
-  }
-  return Number(match[1])
-}

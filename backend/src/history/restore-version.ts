@@ -2,8 +2,9 @@ import type { Context } from 'hono'
 import { assertPlannerMayEdit } from '../access/planner-scope.ts'
 import type { Layer } from '../contract/layers.ts'
 import { writeAs } from '../db/write-as.ts'
+import { ifMatchOf, versionToWrite } from '../features/if-match.ts'
 import { readFeature } from '../features/items.queries.ts'
-import { etagOf, featureNotFound, ifMatchVersion } from '../features/layer-of.ts'
+import { etagOf, featureNotFound } from '../features/layer-of.ts'
 import { visibleProperties } from '../features/visible-properties.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
@@ -40,7 +41,7 @@ function restorableProperties(layer: Layer, snapshot: Record<string, unknown>, v
 /** POST …/items/{featureId}/history/{version}/restore: writes `version` again as the newest one. */
 export async function restoreVersion(c: Context<AppEnv>, layer: Layer, id: number, version: number) {
   const user = c.get('user') as CurrentUser
-  const expected = ifMatchVersion(c.req.header('if-match'), layer, id)
+  const condition = ifMatchOf(c.req.header('if-match'), layer, id)
   const { sql } = c.get('db')
   const snapshot = await versionSnapshot(sql, layer, id, version)
   if (!snapshot) {
@@ -60,6 +61,8 @@ export async function restoreVersion(c: Context<AppEnv>, layer: Layer, id: numbe
   const written = await writeAs(sql, user, async (tx) => {
     await assertPlannerMayEdit(tx, user, { layer, id })
     await assertPlannerMayEdit(tx, user, { geometry: plain })
+    const expected = await versionToWrite(tx, layer, id, condition)
+    if (expected === undefined) return undefined
     const result = await updateFeature(tx, layer, id, expected, {
       set,
       reset: [],

@@ -122,9 +122,18 @@ export async function deleteFeature(
   return { id: row.id, version: row.version, before: bbox(row), after: null }
 }
 
-/** The current version of feature `id`, undefined when it does not exist. */
-export async function currentVersion(sql: Queries, layer: Layer, id: number): Promise<number | undefined> {
+/**
+ * The current version of feature `id`, undefined when it does not exist; with `lock`, the row
+ * stays locked until the transaction ends, so the version read is the one a write replaces.
+ */
+export async function currentVersion(
+  sql: Queries,
+  layer: Layer,
+  id: number,
+  { lock = false } = {},
+): Promise<number | undefined> {
   const [row] = await sql<{ version: number }[]>`
-    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint`
+    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint
+    ${lock ? sql`for update` : sql``}`
   return row?.version
 }

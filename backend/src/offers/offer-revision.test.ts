@@ -52,11 +52,24 @@ describe('owners revise offers only with the ETag they read', () => {
     expect(stale.status).toBe(412)
     expect(stale.body).toMatchObject({ status: 412, current_version: ok.body.version })
     expect(await checksums(db().sql)).toEqual(afterEdit)
+    // RFC 9110 §13.1.1: If-Match compares strongly, so a weak tag never allows a write.
     const weak = await call(app, 'PATCH', path, {
       headers: { ...owner.headers, 'If-Match': `W/${ok.headers.get('etag')}` },
+      json: { conditions: 'schwach' },
+    })
+    expect(weak.status).toBe(412)
+    expect(await checksums(db().sql)).toEqual(afterEdit)
+    const listed = await call(app, 'PATCH', path, {
+      headers: { ...owner.headers, 'If-Match': `${etag}, ${ok.headers.get('etag')}` },
+      json: { conditions: 'aus der Liste' },
+    })
+    expect(listed.status).toBe(200)
+    const any = await call(app, 'PATCH', path, {
+      headers: { ...owner.headers, 'If-Match': '*' },
       json: { conditions: 'zuletzt' },
     })
-    expect(weak.status).toBe(200)
+    expect(any.status).toBe(200)
+    expect(any.body.conditions).toBe('zuletzt')
   })
 
   it('counts a revision of the land and the terms as one version', async () => {

@@ -4,7 +4,7 @@ import type { NewOffer, Offer, OfferPatch, OfferStatus } from '../contract/offer
 import type { Queries } from '../db/sql-client.ts'
 import type { CurrentUser } from '../http/app-types.ts'
 import { Problem } from '../http/problem.ts'
-import { versionMismatch } from '../http/version-match.ts'
+import { expectVersion, type IfMatch } from '../http/version-match.ts'
 import { notifyOfferStatus, notifyReviewers } from './offer-notices.ts'
 import { offerNotFound, offerRecord } from './offer-params.ts'
 import {
@@ -48,16 +48,16 @@ export async function submitOffer(tx: Queries, user: CurrentUser, input: NewOffe
   return created
 }
 
-/** The owner revises an offer read at version `expected`, which submits it again. */
+/** The owner revises an offer read at a version `expected` accepts, which submits it again. */
 export async function reviseOffer(
   tx: Queries,
   user: CurrentUser,
   id: number,
-  expected: number,
+  expected: IfMatch,
   patch: OfferPatch,
 ): Promise<Offer> {
   const offer = await current(tx, user, id)
-  if (offer.version !== expected) throw versionMismatch(offerRecord, expected, offer.version)
+  expectVersion(expected, offerRecord, offer.version)
   if (!offerNextStates[offer.status].includes('submitted')) {
     throw new Problem(
       409,

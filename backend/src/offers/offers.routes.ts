@@ -8,7 +8,7 @@ import { limitBodyTo } from '../http/body-limit.ts'
 import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
-import { ifMatchVersion } from '../http/version-match.ts'
+import { ifMatchCondition } from '../http/version-match.ts'
 import { assertOfferGeometry } from './offer-geometry.ts'
 import { offerId, offerNotFound, offerRecord } from './offer-params.ts'
 import { offerReviewRoutes } from './offer-review.routes.ts'
@@ -83,7 +83,7 @@ export const offerRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const user = requireRoleOf(c.get('user'), ['owner'])
     const id = offerId(c.req.param('id'))
-    const expected = ifMatchVersion(c.req.header('if-match'), offerRecord)
+    const expected = ifMatchCondition(c.req.header('if-match'), offerRecord)
     const patch = await readJson(c, offerPatchSchema)
     const { sql } = c.get('db')
     if (patch.geometry !== undefined) await assertOfferGeometry(sql, patch.geometry)

@@ -75,5 +75,33 @@ export function buildOpenApi(base: string): Json {
     Object.assign(document.components.parameters, module.components?.parameters)
     Object.assign(document.components.responses, module.components?.responses)
   }
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      // A copy: modules share one operation object between paths (OPTIONS of items and item).
+      if (methods.has(method)) item[method] = completeOperation({ ...(operation as Operation) }, method, path)
+    }
+  }
   return document
+}
+
+type Operation = { operationId?: string; security?: unknown[]; responses?: Record<string, unknown> }
+
+const methods = new Set(['get', 'put', 'post', 'patch', 'delete', 'options', 'head'])
+const signedIn = [{ bearer: [] }, { cookie: [] }]
+
+/**
+ * What every operation must say and modules may leave to the composer: an operationId from the
+ * method and path (unique as they are), and who may call it. An operation that documents a 401
+ * needs a token or session; one that cannot answer 401 is public (`security: []`).
+ */
+function completeOperation(operation: Operation, method: string, path: string): Operation {
+  operation.operationId ??= operationIdOf(method, path)
+  operation.security ??= operation.responses?.['401'] ? signedIn : []
+  return operation
+}
+
+/** `get /collections/{collectionId}/tiles` → `getCollectionsCollectionIdTiles`. */
+function operationIdOf(method: string, path: string): string {
+  const words = path.split(/[^A-Za-z0-9]+/).filter(Boolean)
+  return method + words.map((word) => word[0]?.toUpperCase() + word.slice(1)).join('')
 }

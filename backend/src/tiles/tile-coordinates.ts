@@ -12,7 +12,8 @@ export const buffer = 64
 export const margin = buffer / extent
 export const maxZoom = 24
 
-const halfWorld = 20037508.342789244
+/** Half the side of the WebMercatorQuad square, in metres of EPSG:3857. */
+export const halfWorld = 20037508.342789244
 
 /**
  * The tile named by URL segments, or a 400 problem naming what is wrong with them. The column may

@@ -1,3 +1,4 @@
+import { publicReadHeaders } from '../http/cors.ts'
 import { everyResponseHeaders } from '../http/security-headers.ts'
 import type { CachedTile } from './tile-cache.ts'
 
@@ -66,6 +67,7 @@ export function tileReply(
   const encoding = empty ? 'identity' : encodingFor(acceptEncoding)
   const headers: Record<string, string> = {
     ...everyResponseHeaders,
+    ...publicReadHeaders,
     // Before Cache-Control: nginx reads headers in order, and X-Accel-Expires must win.
     [frontCacheHeader]: frontCacheExpiry(),
     ETag: `"${entry.hash}${suffixes[encoding]}"`,

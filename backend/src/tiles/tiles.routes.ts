@@ -7,30 +7,12 @@ import { renderTile } from './render-tile.ts'
 import { type CachedTile, combined } from './tile-cache.ts'
 import { parseTile } from './tile-coordinates.ts'
 import { tileReply } from './tile-headers.ts'
-import { tileJson, tilesetDescription } from './tileset-documents.ts'
+import { tileMatrixSetList, webMercatorQuadDocument } from './tile-matrix-sets.ts'
+import { tileJson, tilesetDescription, tilesetList } from './tileset-documents.ts'
 
 // OGC API – Tiles for every public layer and for all of them combined (one MVT layer per
 // collection), mounted with app.route('/api', tileRoutes). Tiles come from the app's cache;
 // its LayerEvents keep the cache fresh. Empty tiles answer 204 No Content.
-
-function tilesets(base: string, title: string) {
-  const href = `${base}/WebMercatorQuad`
-  return {
-    links: [{ rel: 'self', type: 'application/json', href: base }],
-    tilesets: [
-      {
-        title,
-        dataType: 'vector',
-        crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
-        tileMatrixSetURI: 'http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad',
-        links: [
-          { rel: 'self', type: 'application/json', href },
-          { rel: 'describedby', type: 'application/json', href: `${href}/tilejson.json` },
-        ],
-      },
-    ],
-  }
-}
 
 async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: readonly Layer[]) {
   const tile = parseTile(c.req.param('z') ?? '', c.req.param('y') ?? '', c.req.param('x') ?? '')
@@ -55,12 +37,15 @@ async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: reado
 export const tileRoutes = new Hono<AppEnv>()
   .get('/collections/:collectionId/tiles', (c) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
-    return c.json(tilesets(`${apiBase(c)}/collections/${layer.id}/tiles`, layer.title.en))
+    return c.json(tilesetList(`${apiBase(c)}/collections/${layer.id}/tiles`, apiBase(c), layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad', async (c) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
-    return c.json(tilesetDescription(await c.get('tileColumns')(), [layer], url, layer.title.en))
+    const columns = await c.get('tileColumns')()
+    return c.json(
+      await tilesetDescription(c.get('db').sql, columns, [layer], url, apiBase(c), layer.title.en),
+    )
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/tilejson.json', async (c) => {
     const layer = layerOf(c.req.param('collectionId') ?? '')
@@ -71,11 +56,14 @@ export const tileRoutes = new Hono<AppEnv>()
     const layer = layerOf(c.req.param('collectionId') ?? '')
     return tileResponse(c, layer.id, [layer])
   })
-  .get('/tiles', (c) => c.json(tilesets(`${apiBase(c)}/tiles`, 'Quartiersatlas: all public layers')))
+  .get('/tiles', (c) =>
+    c.json(tilesetList(`${apiBase(c)}/tiles`, apiBase(c), 'Quartiersatlas: all public layers')),
+  )
   .get('/tiles/WebMercatorQuad', async (c) => {
     const url = `${apiBase(c)}/tiles/WebMercatorQuad`
     const columns = await c.get('tileColumns')()
-    return c.json(tilesetDescription(columns, layers, url, 'Quartiersatlas: all public layers'))
+    const title = 'Quartiersatlas: all public layers'
+    return c.json(await tilesetDescription(c.get('db').sql, columns, layers, url, apiBase(c), title))
   })
   .get('/tiles/WebMercatorQuad/tilejson.json', async (c) => {
     const url = `${apiBase(c)}/tiles/WebMercatorQuad`
@@ -84,3 +72,7 @@ export const tileRoutes = new Hono<AppEnv>()
     )
   })
   .get('/tiles/WebMercatorQuad/:z/:y/:x', (c) => tileResponse(c, combined, layers))
+  .get('/tileMatrixSets', (c) => c.json(tileMatrixSetList(apiBase(c))))
+  .get('/tileMatrixSets/WebMercatorQuad', (c) =>
+    c.json(webMercatorQuadDocument(`${apiBase(c)}/tileMatrixSets/WebMercatorQuad`)),
+  )

@@ -2,12 +2,11 @@ import type { Layer } from '../contract/layers.ts'
 import type { Sql } from '../db/sql-client.ts'
 import { identifiers } from '../db/sql-client.ts'
 import type { TileColumns } from './tile-columns.queries.ts'
+import { tileRange, tilingSchemeRel, webMercatorQuad, webMercatorQuadUri } from './tile-matrix-sets.ts'
 
 // The documents that describe a tileset: TileJSON 3.0.0 for map clients (MapLibre reads it
 // directly: absolute tile URL, vector_layers with their fields) and the OGC API – Tiles tileset
 // description. Both list exactly the MVT layers and properties the tiles contain.
-
-const tileMatrixSetUri = 'http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad'
 const world: [number, number, number, number] = [-180, -85.051129, 180, 85.051129]
 
 /** The lon/lat extent of the layers' data, or the whole world when they are empty. */
@@ -47,21 +46,61 @@ export async function tileJson(
   }
 }
 
-/** The OGC API – Tiles tileset description of `layers` at `tilesUrl`. */
-export function tilesetDescription(
+/** The tilesets list of a collection or of the combined tiles at `tilesetsUrl` (…/tiles). */
+export function tilesetList(tilesetsUrl: string, apiBase: string, title: string) {
+  const href = `${tilesetsUrl}/${webMercatorQuad}`
+  return {
+    links: [{ rel: 'self', type: 'application/json', href: tilesetsUrl }],
+    tilesets: [
+      {
+        title,
+        dataType: 'vector',
+        crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
+        tileMatrixSetURI: webMercatorQuadUri,
+        links: [
+          { rel: 'self', type: 'application/json', href },
+          {
+            rel: tilingSchemeRel,
+            type: 'application/json',
+            href: `${apiBase}/tileMatrixSets/${webMercatorQuad}`,
+          },
+          { rel: 'describedby', type: 'application/json', href: `${href}/tilejson.json`, title: 'TileJSON' },
+        ],
+      },
+    ],
+  }
+}
+
+/**
+ * The OGC API – Tiles tileset description of `layers` at `tilesUrl`: the tiling scheme on this
+ * server, the tile URL template, and per zoom level the tiles the data touches.
+ */
+export async function tilesetDescription(
+  sql: Sql,
   columns: TileColumns,
   layers: readonly Layer[],
   tilesUrl: string,
+  apiBase: string,
   title: string,
 ) {
+  const bounds = await dataBounds(sql, layers)
+  const minZoom = Math.min(...layers.map((layer) => layer.tiles.minZoom))
+  const maxZoom = Math.max(...layers.map((layer) => layer.tiles.maxZoom))
   return {
     title,
     dataType: 'vector',
     crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
-    tileMatrixSetURI: tileMatrixSetUri,
+    tileMatrixSetURI: webMercatorQuadUri,
+    tileMatrixSetLimits: Array.from({ length: maxZoom - minZoom + 1 }, (_, i) =>
+      tileRange(minZoom + i, bounds),
+    ),
     links: [
       { rel: 'self', type: 'application/json', href: tilesUrl },
-      { rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme', href: tileMatrixSetUri },
+      {
+        rel: tilingSchemeRel,
+        type: 'application/json',
+        href: `${apiBase}/tileMatrixSets/${webMercatorQuad}`,
+      },
       {
         rel: 'item',
         type: 'application/vnd.mapbox-vector-tile',

@@ -54,6 +54,8 @@ export const accountsOpenApi = (): OpenApiModule => ({
       post: {
         tags: ['Accounts'],
         summary: 'Sign in; sets the session cookie',
+        // 401 here is a wrong password, not a missing session: anyone may call it.
+        security: [],
         requestBody: body(schemaOf(loginSchema)),
         responses: {
           '200': json('the signed-in account', signedInAccount),

@@ -74,7 +74,8 @@ const parameters: Record<string, Json> = {
     name: 'If-Match',
     in: 'header',
     required: true,
-    description: 'the ETag the feature was read with',
+    description:
+      'the ETag the feature was read with; also a list of ETags (matches if any does) or * (the feature exists), by RFC 9110; weak ETags (W/"…") never match a write',
     schema: { type: 'string' },
   },
   contentCrs: {
@@ -294,7 +295,7 @@ export function featuresOpenApi(): OpenApiModule {
       get: {
         tags: ['discovery'],
         summary: 'this document',
-        responses: { 200: { description: 'OpenAPI 3.0' } },
+        responses: { 200: { description: 'OpenAPI 3.0' }, 400: problem },
       },
     },
     '/docs': {

@@ -91,6 +91,10 @@ export const tilesOpenApi: OpenApiModule = {
     '/tiles/WebMercatorQuad': documentPath('Tileset description of all public layers'),
     '/tiles/WebMercatorQuad/tilejson.json': documentPath('TileJSON 3.0.0 of all public layers'),
     '/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}': tilePath('A tile with every public layer'),
+    '/tileMatrixSets': documentPath('The tiling schemes: WebMercatorQuad'),
+    '/tileMatrixSets/WebMercatorQuad': documentPath(
+      'WebMercatorQuad as OGC 2D Tile Matrix Set JSON (2.0, with the 1.0 members GDAL 3.6 reads)',
+    ),
   },
   components: {
     parameters: {
