@@ -53,6 +53,8 @@ export interface Layer {
   readonly writable: boolean
   /** A column whose value identifies a row on re-import when no external_id is given. */
   readonly naturalKey?: string
+  /** Reference data shipped with the project (geodata/SOURCES.md): read-only, under our layers. */
+  readonly reference?: true
   /** How the layer appears in vector tiles. */
   readonly tiles: TileRules
 }
@@ -134,6 +136,21 @@ export const plotProperties = z.strictObject({
   owner_party_id: reference,
   internal_notes: text(4000),
   ...common,
+})
+
+export const buildingProperties = z.strictObject({
+  osm_way_id: z.number().int().positive(),
+  name: text(200),
+  building: text(100),
+  street: text(200),
+  housenumber: text(50),
+  postcode: text(10),
+})
+
+export const stationProperties = z.strictObject({
+  osm_node_id: z.number().int().positive(),
+  name,
+  railway: text(50),
 })
 
 export const quarterProperties = z.strictObject({
@@ -248,6 +265,46 @@ export const layers = [
     tiles: { ...areaTiles, minZoom: 6, minPixels: 0 },
     writable: false,
     naturalKey: 'key',
+    reference: true,
+  },
+  {
+    id: 'buildings',
+    table: 'buildings',
+    title: { de: 'Gebäude (OSM)', en: 'Buildings (OSM)' },
+    description: {
+      de: 'Gebäudeumrisse der Fokus-Ortsteile aus OpenStreetMap (Stand 2025-01-01), nur zur Orientierung.',
+      en: 'Building outlines of the focus districts from OpenStreetMap (as of 2025-01-01), for orientation only.',
+    },
+    geometryType: 'MultiPolygon',
+    properties: buildingProperties,
+    vocabularies: {},
+    publicProperties: ['name', 'building', 'street', 'housenumber', 'postcode', 'municipality'],
+    references: {},
+    measures: [],
+    queryables: ['street', 'housenumber', 'municipality'],
+    // About 16,000 outlines: from z14 on, where a tile of Lindenau holds about 1,500 of them.
+    tiles: { minZoom: 14, maxZoom: 16, minPixels: 0, maxFeatures: 6000, simplify: 0.25 },
+    writable: false,
+    reference: true,
+  },
+  {
+    id: 'stations',
+    table: 'stations',
+    title: { de: 'Bahnhöfe und S-Bahn-Halte', en: 'Rail and S-Bahn stations' },
+    description: {
+      de: 'Bahnhöfe und S-Bahn-Haltepunkte aus OpenStreetMap (Stand 2021-09-29).',
+      en: 'Rail stations and S-Bahn halts from OpenStreetMap (as of 2021-09-29).',
+    },
+    geometryType: 'Point',
+    properties: stationProperties,
+    vocabularies: {},
+    publicProperties: ['name', 'railway', 'municipality'],
+    references: {},
+    measures: [],
+    queryables: ['name', 'railway', 'municipality'],
+    tiles: { minZoom: 10, maxZoom: 16, minPixels: 0, maxFeatures: 500, simplify: 0 },
+    writable: false,
+    reference: true,
   },
   {
     id: 'plots',
