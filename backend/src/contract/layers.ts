@@ -55,6 +55,8 @@ export interface Layer {
   readonly naturalKey?: string
   /** Reference data shipped with the project (geodata/SOURCES.md): read-only, under our layers. */
   readonly reference?: true
+  /** The attribution its source asks for, shown on the map (TileJSON `attribution`, HTML). */
+  readonly attribution?: string
   /** How the layer appears in vector tiles. */
   readonly tiles: TileRules
 }
@@ -266,6 +268,7 @@ export const layers = [
     writable: false,
     naturalKey: 'key',
     reference: true,
+    attribution: '<a href="https://www.govdata.de/dl-de/by-2-0">Stadt Leipzig, dl-de/by-2-0</a>',
   },
   {
     id: 'buildings',
@@ -282,6 +285,7 @@ export const layers = [
     references: {},
     measures: [],
     queryables: ['street', 'housenumber', 'municipality'],
+    attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
     // About 16,000 outlines: from z14 on, where a tile of Lindenau holds about 1,500 of them.
     tiles: { minZoom: 14, maxZoom: 16, minPixels: 0, maxFeatures: 6000, simplify: 0.25 },
     writable: false,
@@ -302,6 +306,7 @@ export const layers = [
     references: {},
     measures: [],
     queryables: ['name', 'railway', 'municipality'],
+    attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
     tiles: { minZoom: 10, maxZoom: 16, minPixels: 0, maxFeatures: 500, simplify: 0 },
     writable: false,
     reference: true,
