@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp, waitForMapIdle } from './browser-app.ts'
-import { openSignedIn } from './editing.testing.ts'
+import { openSignedIn, waitForMapSettled } from './editing.testing.ts'
 
 // The offline reference map and address search (issue 16), with no route to the internet: the
 // tests run with BASEMAP_STYLE_URL=none, as CI has no internet.
@@ -14,6 +14,12 @@ function metres([x1, y1]: [number, number], [x2, y2]: [number, number]): number 
   const dx = (x2 - x1) * rad * Math.cos(((y1 + y2) / 2) * rad)
   const dy = (y2 - y1) * rad
   return 6371008.8 * Math.hypot(dx, dy)
+}
+
+/** The first page of a file may wait on a cold server: settle first, then wait for idle. */
+async function settle(page: Page): Promise<void> {
+  await waitForMapSettled(page)
+  await waitForMapIdle(page)
 }
 
 const mapCenter = (page: Page) =>
@@ -43,7 +49,7 @@ describe('the offline reference map', () => {
   it('draws buildings and the district name Lindenau at z16 over Josephstraße, and names its sources', async () => {
     const page = await app().newPage()
     await page.goto(`${app().baseUrl}/#map=16.00/51.33520/12.33310`)
-    await waitForMapIdle(page)
+    await settle(page)
     const rendered = await page.evaluate(() => {
       const features = window.__quartiersatlas?.map.queryRenderedFeatures() ?? []
       return {
@@ -66,7 +72,7 @@ describe('address and place search', () => {
   it('flies to Josephstraße 12, within 50 m of its building, and marks it', async () => {
     const page = await app().newPage()
     await page.goto(`${app().baseUrl}/`)
-    await waitForMapIdle(page)
+    await settle(page)
     const texts = await searchAndChooseFirst(page, 'Josephstraße 12')
     expect(texts[0]).toContain('Josephstraße 12')
     expect(texts[0]).toContain('Adresse')
@@ -85,7 +91,7 @@ describe('address and place search', () => {
   it('flies to Stuttgarter Allee 19, the Stadtteilladen Grünau, within 50 m', async () => {
     const page = await app().newPage()
     await page.goto(`${app().baseUrl}/`)
-    await waitForMapIdle(page)
+    await settle(page)
     await searchAndChooseFirst(page, 'Stuttgarter Allee 19')
     const office = await pointOf(
       `select st_x(geom) as x, st_y(geom) as y from places where name = 'Stadtteilladen Grünau'`,
@@ -96,7 +102,7 @@ describe('address and place search', () => {
   it('ranks Wohnkomplex 7 first for WK7', async () => {
     const page = await app().newPage()
     await page.goto(`${app().baseUrl}/`)
-    await waitForMapIdle(page)
+    await settle(page)
     const texts = await searchAndChooseFirst(page, 'WK7')
     expect(texts[0]).toContain('Wohnkomplex 7')
     await expect.poll(() => page.locator('.feature-panel h2').textContent()).toBe('Wohnkomplex 7')
@@ -111,5 +117,5 @@ describe('address and place search', () => {
     await searchAndChooseFirst(page, 'Lindenau')
     await workspace.waitFor({ state: 'detached' })
     await expect.poll(() => page.locator('.feature-panel h2').textContent()).toBe('Lindenau')
-  })
+  }, 120_000)
 })

@@ -286,8 +286,8 @@ export const layers = [
     measures: [],
     queryables: ['street', 'housenumber', 'municipality'],
     attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
-    // About 16,000 outlines: from z14 on, where a tile of Lindenau holds about 1,500 of them.
-    tiles: { minZoom: 14, maxZoom: 16, minPixels: 0, maxFeatures: 6000, simplify: 0.25 },
+    // About 16,000 outlines, from z14 on; at z14 outlines under a pixel (sheds, garages) stay out.
+    tiles: { minZoom: 14, maxZoom: 16, minPixels: 1, maxFeatures: 6000, simplify: 0.25 },
     writable: false,
     reference: true,
   },

@@ -36,7 +36,9 @@ describe('search over the reference map', () => {
     const [first] = await search('Josephstraße 12')
     expect(first).toMatchObject({ collection: 'addresses', name: 'Josephstraße 12' })
     expect(first?.detail).toBe('04177 Leipzig · Gebäudeadresse (OSM)')
-    expect(await metresFrom(first, 'buildings', `street = 'Josephstraße' and housenumber = '12'`)).toBeLessThan(1)
+    expect(
+      await metresFrom(first, 'buildings', `street = 'Josephstraße' and housenumber = '12'`),
+    ).toBeLessThan(1)
     expect((await search('josephstrasse 12'))[0]?.center).toEqual(first?.center)
   })
 
@@ -53,16 +55,24 @@ describe('search over the reference map', () => {
       name: 'Prager Straße 26',
       detail: '04103 Leipzig · Adressliste, Lage ungefähr',
     })
-    expect((await search('Heinrichstraße'))[0]).toMatchObject({ collection: 'streets', name: 'Heinrichstraße' })
+    expect((await search('Heinrichstraße'))[0]).toMatchObject({
+      collection: 'streets',
+      name: 'Heinrichstraße',
+    })
     // A street is listed once, not with every house on it.
     const josephstrasse = await search('Josephstraße')
     expect(josephstrasse.filter((r) => r.collection === 'addresses')).toEqual([])
-    expect(josephstrasse.filter((r) => r.collection === 'streets').map((r) => r.name)).toEqual(['Josephstraße'])
+    expect(josephstrasse.filter((r) => r.collection === 'streets').map((r) => r.name)).toEqual([
+      'Josephstraße',
+    ])
   })
 
   it('finds districts and stations', async () => {
     expect((await search('Lindenau'))[0]).toMatchObject({ collection: 'districts', name: 'Lindenau' })
-    expect((await search('Leipzig-Lindenau'))[0]).toMatchObject({ collection: 'stations', detail: 'Haltepunkt' })
+    expect((await search('Leipzig-Lindenau'))[0]).toMatchObject({
+      collection: 'stations',
+      detail: 'Haltepunkt',
+    })
   })
 
   it('ranks our features ahead of reference data that matches as well', async () => {

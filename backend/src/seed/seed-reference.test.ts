@@ -12,7 +12,9 @@ const db = useTestDatabase()
 
 describe('the reference map', () => {
   it('holds the 63 Ortsteile, the focus districts’ buildings, the stations and the address list', async () => {
-    const [counts] = await db().sql<{ districts: number; buildings: number; stations: number; addresses: number }[]>`
+    const [counts] = await db().sql<
+      { districts: number; buildings: number; stations: number; addresses: number }[]
+    >`
       select (select count(*)::int from districts) as districts, (select count(*)::int from buildings) as buildings,
              (select count(*)::int from stations) as stations, (select count(*)::int from addresses) as addresses`
     expect(counts).toEqual({ districts: 63, buildings: 15896, stations: 49, addresses: 63915 })
@@ -40,7 +42,9 @@ describe('the reference map', () => {
     const z16 = await tileOf(16)
     const buildings = z16.get('buildings') ?? []
     expect(buildings.length).toBeGreaterThan(20)
-    expect(buildings.map((b) => `${b.properties.street} ${b.properties.housenumber}`)).toContain('Josephstraße 12')
+    expect(buildings.map((b) => `${b.properties.street} ${b.properties.housenumber}`)).toContain(
+      'Josephstraße 12',
+    )
     expect(z16.get('districts')?.map((d) => d.properties.name)).toContain('Lindenau')
     expect((await tileOf(13)).get('buildings')).toBeUndefined()
   })
@@ -49,9 +53,15 @@ describe('the reference map', () => {
     const headers = await authHeaders(db(), 'planner')
     const app = createApp(db())
     for (const collection of ['buildings', 'stations']) {
-      const options = await app.request(`/api/collections/${collection}/items/1`, { method: 'OPTIONS', headers })
+      const options = await app.request(`/api/collections/${collection}/items/1`, {
+        method: 'OPTIONS',
+        headers,
+      })
       expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS')
-      const deleted = await app.request(`/api/collections/${collection}/items/1`, { method: 'DELETE', headers })
+      const deleted = await app.request(`/api/collections/${collection}/items/1`, {
+        method: 'DELETE',
+        headers,
+      })
       expect(deleted.status).toBe(405)
     }
     const [still] = await db().sql`select count(*)::int as n from buildings where id = 1`
