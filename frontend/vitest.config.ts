@@ -12,6 +12,9 @@ export default defineProject({
     // Browsers are heavy on a 2-core machine: one test file at a time.
     fileParallelism: false,
     testTimeout: 60_000,
+    // basemap.de is the default in production; tests never reach out to the internet (CI has
+    // none): the offline reference map unless a test names a basemap of its own.
+    env: { BASEMAP_STYLE_URL: 'none' },
     hookTimeout: 180_000,
   },
 })

@@ -131,9 +131,22 @@ export class ConfigError extends Error {}
 
 const styleUrl = z.url({ protocol: /^https?$/ })
 
-/** The basemap style URL from BASEMAP_STYLE_URL, or null when unset or not an http(s) URL. */
+/**
+ * The official German basemap (basemap.de Web Vektor, colour; BKG and the surveying agencies of the
+ * states, CC BY 4.0, "© basemap.de / BKG" carried in the style's source attribution).
+ */
+export const defaultBasemapStyleUrl =
+  'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json'
+
+/**
+ * The basemap style URL: BASEMAP_STYLE_URL, basemap.de when it is unset or empty, null when it is
+ * `none` (the offline reference map alone) or not an http(s) URL.
+ */
 export function basemapStyleUrl(env: NodeJS.ProcessEnv = process.env): string | null {
-  const parsed = styleUrl.safeParse(env.BASEMAP_STYLE_URL?.trim())
+  const value = env.BASEMAP_STYLE_URL?.trim()
+  if (!value) return defaultBasemapStyleUrl
+  if (value === 'none') return null
+  const parsed = styleUrl.safeParse(value)
   return parsed.success ? parsed.data : null
 }
 

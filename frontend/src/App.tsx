@@ -7,11 +7,13 @@ import { FilterPanel } from './components/FilterPanel.tsx'
 import { LayerPanel } from './components/LayerPanel.tsx'
 import { ListView } from './components/ListView.tsx'
 import { SearchBox } from './components/SearchBox.tsx'
+import { placeKinds } from './components/search-messages.ts'
 import { lang, setLang, t } from './i18n/locale.ts'
 import { type MapFilters, noFilters } from './map/map-filters.ts'
 import { layerStyles } from './map/map-style.ts'
 import { type FeatureRef, type MapHandle, makeMapView, type RenderedItem } from './map/map-view.ts'
 import type { LayerId } from './registry.ts'
+import { noteSearchChoice } from './state/search-choice.ts'
 import { cameraHash, navigate, parseCamera, parseRoute, type Route } from './state/url-state.ts'
 
 // Only the city's overlay view needs its own chunk: most visitors never open it.
@@ -97,6 +99,16 @@ export function App() {
         <SearchBox
           onChoose={(result, ref) => {
             const handle = map()
+            noteSearchChoice()
+            if (placeKinds.has(result.collection)) {
+              // An address or a street: go there and mark it; nothing to open.
+              handle?.markPlace(result.center ?? null)
+              if (result.collection === 'addresses' && result.center) handle?.flyTo(result.center, 18)
+              else if (result.bbox) handle?.fitBounds(result.bbox)
+              if (route().kind === 'feature') go({ kind: 'map' }, false)
+              return
+            }
+            handle?.markPlace(null)
             if (handle && result.bbox) handle.fitBounds(result.bbox)
             else if (handle && result.center) handle.flyTo(result.center)
             go({ kind: 'feature', collection: ref.collection, id: String(ref.id) })

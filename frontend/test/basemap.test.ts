@@ -23,8 +23,10 @@ beforeAll(async () => {
   styleOrigin = `http://127.0.0.1:${(styleServer.address() as AddressInfo).port}`
 })
 afterAll(() => new Promise<void>((resolve) => styleServer.close(() => resolve())))
+const saved = process.env.BASEMAP_STYLE_URL
 afterEach(() => {
-  delete process.env.BASEMAP_STYLE_URL
+  if (saved === undefined) delete process.env.BASEMAP_STYLE_URL
+  else process.env.BASEMAP_STYLE_URL = saved
 })
 
 const leipzig = '#map=12.00/51.3250/12.3500'

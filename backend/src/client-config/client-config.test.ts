@@ -11,11 +11,15 @@ afterEach(() => {
 })
 
 describe('GET /api/config', () => {
-  it('has no basemap when BASEMAP_STYLE_URL is unset', async () => {
+  it('offers basemap.de when BASEMAP_STYLE_URL is unset, and no basemap when it is none', async () => {
     delete process.env.BASEMAP_STYLE_URL
     const response = await createApp(db()).request('/api/config')
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ basemapStyleUrl: null })
+    expect(await response.json()).toEqual({
+      basemapStyleUrl: 'https://sgx.geodatenzentrum.de/gdz_basemapde_vektor/styles/bm_web_col.json',
+    })
+    process.env.BASEMAP_STYLE_URL = 'none'
+    expect(await (await createApp(db()).request('/api/config')).json()).toEqual({ basemapStyleUrl: null })
   })
 
   it('passes a configured basemap style URL to the map', async () => {

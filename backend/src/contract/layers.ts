@@ -53,6 +53,10 @@ export interface Layer {
   readonly writable: boolean
   /** A column whose value identifies a row on re-import when no external_id is given. */
   readonly naturalKey?: string
+  /** Reference data shipped with the project (geodata/SOURCES.md): read-only, under our layers. */
+  readonly reference?: true
+  /** The attribution its source asks for, shown on the map (TileJSON `attribution`, HTML). */
+  readonly attribution?: string
   /** How the layer appears in vector tiles. */
   readonly tiles: TileRules
 }
@@ -142,6 +146,21 @@ export const plotProperties = z.strictObject({
   owner_party_id: reference,
   internal_notes: text(4000),
   ...common,
+})
+
+export const buildingProperties = z.strictObject({
+  osm_way_id: z.number().int().positive(),
+  name: text(200),
+  building: text(100),
+  street: text(200),
+  housenumber: text(50),
+  postcode: text(10),
+})
+
+export const stationProperties = z.strictObject({
+  osm_node_id: z.number().int().positive(),
+  name,
+  railway: text(50),
 })
 
 export const quarterProperties = z.strictObject({
@@ -256,6 +275,49 @@ export const layers = [
     tiles: { ...areaTiles, minZoom: 6, minPixels: 0 },
     writable: false,
     naturalKey: 'key',
+    reference: true,
+    attribution: '<a href="https://www.govdata.de/dl-de/by-2-0">Stadt Leipzig, dl-de/by-2-0</a>',
+  },
+  {
+    id: 'buildings',
+    table: 'buildings',
+    title: { de: 'Gebäude (OSM)', en: 'Buildings (OSM)' },
+    description: {
+      de: 'Gebäudeumrisse der Fokus-Ortsteile aus OpenStreetMap (Stand 2025-01-01), nur zur Orientierung.',
+      en: 'Building outlines of the focus districts from OpenStreetMap (as of 2025-01-01), for orientation only.',
+    },
+    geometryType: 'MultiPolygon',
+    properties: buildingProperties,
+    vocabularies: {},
+    publicProperties: ['name', 'building', 'street', 'housenumber', 'postcode', 'municipality'],
+    references: {},
+    measures: [],
+    queryables: ['street', 'housenumber', 'municipality'],
+    attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
+    // About 16,000 outlines, from z14 on; at z14 outlines under a pixel (sheds, garages) stay out.
+    tiles: { minZoom: 14, maxZoom: 16, minPixels: 1, maxFeatures: 6000, simplify: 0.25 },
+    writable: false,
+    reference: true,
+  },
+  {
+    id: 'stations',
+    table: 'stations',
+    title: { de: 'Bahnhöfe und S-Bahn-Halte', en: 'Rail and S-Bahn stations' },
+    description: {
+      de: 'Bahnhöfe und S-Bahn-Haltepunkte aus OpenStreetMap (Stand 2021-09-29).',
+      en: 'Rail stations and S-Bahn halts from OpenStreetMap (as of 2021-09-29).',
+    },
+    geometryType: 'Point',
+    properties: stationProperties,
+    vocabularies: {},
+    publicProperties: ['name', 'railway', 'municipality'],
+    references: {},
+    measures: [],
+    queryables: ['name', 'railway', 'municipality'],
+    attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
+    tiles: { minZoom: 10, maxZoom: 16, minPixels: 0, maxFeatures: 500, simplify: 0 },
+    writable: false,
+    reference: true,
   },
   {
     id: 'plots',

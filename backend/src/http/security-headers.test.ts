@@ -20,8 +20,10 @@ writeFileSync(
 )
 writeFileSync(join(dist, 'assets', 'main-abc123.js.map'), '{"version":3,"sources":["main.tsx"]}')
 afterAll(() => rmSync(dist, { recursive: true, force: true }))
+const savedBasemap = process.env.BASEMAP_STYLE_URL
 afterEach(() => {
-  delete process.env.BASEMAP_STYLE_URL
+  if (savedBasemap === undefined) delete process.env.BASEMAP_STYLE_URL
+  else process.env.BASEMAP_STYLE_URL = savedBasemap
 })
 
 const everywhere = {
@@ -55,7 +57,13 @@ describe('security headers', () => {
     const response = await createApp(db(), { frontendDir: dist }).request('/')
     const csp = response.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("connect-src 'self' https://sgx.geodatenzentrum.de;")
+    // Unset means basemap.de, the default; none lets no other host in.
     delete process.env.BASEMAP_STYLE_URL
+    const byDefault = await createApp(db(), { frontendDir: dist }).request('/')
+    expect(byDefault.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' https://sgx.geodatenzentrum.de;",
+    )
+    process.env.BASEMAP_STYLE_URL = 'none'
     const without = await createApp(db(), { frontendDir: dist }).request('/')
     expect(without.headers.get('content-security-policy')).toContain("connect-src 'self';")
   })

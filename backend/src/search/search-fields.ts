@@ -42,6 +42,15 @@ const words: Record<string, Labels> = {
   since: { de: 'seit', en: 'since' },
   district: { de: 'Ortsteil', en: 'District' },
   quarter: { de: 'Quartier', en: 'Quarter' },
+  station: { de: 'Bahnhof', en: 'Station' },
+  halt: { de: 'Haltepunkt', en: 'Halt' },
+  street: { de: 'Straße', en: 'Street' },
+  building: { de: 'Gebäudeadresse (OSM)', en: 'building address (OSM)' },
+  point: { de: 'Adressliste, Lage ungefähr', en: 'address list, approximate position' },
+  interpolated: {
+    de: 'zwischen den Nachbarhäusern geschätzt',
+    en: 'estimated between the neighbouring houses',
+  },
 }
 
 function period(start: string | null, end: string | null, lang: Lang): string | null {
@@ -95,6 +104,13 @@ export const searchFields: readonly SearchFields[] = [
     detail: (f, lang) => `${words.district?.[lang]} ${f.key ?? ''}`.trim(),
   },
   {
+    collection: 'stations',
+    secondary: [],
+    body: [],
+    facts: ['railway'],
+    detail: (f, lang) => (f.railway === 'halt' ? words.halt : words.station)?.[lang] ?? '',
+  },
+  {
     collection: 'quarters',
     secondary: ['code'],
     body: ['description'],
@@ -121,6 +137,14 @@ export const searchFields: readonly SearchFields[] = [
       join(label(linkModes, f.mode ?? null, lang), label(linkStatuses, f.status ?? null, lang)),
   },
 ]
+
+const town = (f: Facts) => (f.postcode ? `${f.postcode} Leipzig` : 'Leipzig')
+
+/** How streets and addresses (the reference map's address table, not layers) describe themselves. */
+export const referenceDetails: Record<string, (facts: Facts, lang: Lang) => string> = {
+  streets: (f, lang) => join(words.street?.[lang], town(f)),
+  addresses: (f, lang) => join(town(f), f.source ? words[f.source]?.[lang] : null),
+}
 
 for (const fields of searchFields) {
   const layer = findLayer(fields.collection)

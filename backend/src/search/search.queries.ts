@@ -1,6 +1,7 @@
 import { findLayer, type Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
 import { type SearchFields, searchFields } from './search-fields.ts'
+import { searchAddresses } from './search-reference.queries.ts'
 
 // Search in two statements: the first ranks every public layer's features on folded text (kept
 // in search_texts by triggers, see sql/006_search.sql) and keeps the best `limit`; the second
@@ -9,7 +10,10 @@ import { type SearchFields, searchFields } from './search-fields.ts'
 // (`like all` over patterns made once per query, so no subquery runs per row). The score puts, in tiers: the exact name, names starting with the
 // query, names with a word starting with it, names with all words starting words, names holding
 // all words, then address-like fields, then descriptions; inside a tier, names the query covers
-// more of rank higher, and on a tie the layer listed first in searchFields comes first.
+// more of rank higher, and on a tie the layer listed first in searchFields comes first. A code or
+// key equal to the query ("WK7") ranks just below an exact name; an address that starts with the
+// query's words ranks with names that have a word starting with it. Reference data (districts,
+// stations, streets and addresses) follows our own features of the same tier.
 
 export type SearchRow = {
   collection: string
@@ -19,9 +23,13 @@ export type SearchRow = {
   center: [number, number]
   bbox: [number, number, number, number]
   score: number
+  /** The ranking tier: 1 an exact name, 0.95 an exact code, … 0.1 a description. */
+  tier: number
+  /** Reference data shipped with the project rather than our own features. */
+  reference: boolean
 }
 
-type Hit = { rank: number; id: number; score: number }
+type Hit = { rank: number; id: number; score: number; tier: number }
 type Placement = { rank: number; id: number; name: string; facts: SearchRow['facts'] } & Record<
   'x' | 'y' | 'w' | 's' | 'e' | 'n',
   number
@@ -32,10 +40,21 @@ const searched = searchFields.map((fields) => {
   if (!layer) throw new Error(`search: no layer ${fields.collection}`)
   return { fields, layer }
 })
+const referenceRanks = searched.flatMap(({ layer }, rank) => (layer.reference ? [rank] : []))
 
 /** Public features whose name, address or description match `query`, best first. */
 export async function searchFeatures(sql: Queries, query: string, limit: number): Promise<SearchRow[]> {
-  const hits = await rankFeatures(sql, query, limit)
+  const [hits, addresses] = await Promise.all([
+    rankFeatures(sql, query, limit),
+    searchAddresses(sql, query, limit),
+  ])
+  const features = await placeHits(sql, hits)
+  return [...features, ...addresses]
+    .sort((a, b) => b.tier - a.tier || Number(a.reference) - Number(b.reference) || b.score - a.score)
+    .slice(0, limit)
+}
+
+async function placeHits(sql: Queries, hits: Hit[]): Promise<SearchRow[]> {
   if (hits.length === 0) return []
   const placements = await sql<Placement[]>`${unionAll(
     sql,
@@ -47,16 +66,19 @@ export async function searchFeatures(sql: Queries, query: string, limit: number)
   const byKey = new Map(placements.map((p) => [`${p.rank}/${p.id}`, p]))
   return hits.flatMap((hit) => {
     const place = byKey.get(`${hit.rank}/${hit.id}`)
-    if (!place) return []
+    const layer = searched[hit.rank]?.layer
+    if (!place || !layer) return []
     return [
       {
-        collection: searched[hit.rank]?.fields.collection ?? '',
+        collection: layer.id,
         id: hit.id,
         name: place.name,
         facts: place.facts,
         center: [place.x, place.y],
         bbox: [place.w, place.s, place.e, place.n],
         score: hit.score,
+        tier: hit.tier,
+        reference: layer.reference === true,
       },
     ]
   })
@@ -69,7 +91,7 @@ async function rankFeatures(sql: Queries, query: string, limit: number): Promise
     fields.live ? [liveTexts(sql, fields, layer, rank)] : [],
   )
   const documents = unionAll(sql, [
-    sql`select array_position(${tables}::text[], table_name) - 1 as rank, id, name_f, near_f, all_f
+    sql`select array_position(${tables}::text[], table_name) - 1 as rank, id, name_f, near_f, all_f, keys_f
           from search_texts where table_name in ${sql(stored)}`,
     ...live,
   ])
@@ -84,8 +106,10 @@ async function rankFeatures(sql: Queries, query: string, limit: number): Promise
     tiers as (
       select d.rank, d.id, d.name_f, case
           when d.name_f = query.q then 1.0
+          when query.q = any (d.keys_f) then 0.95
           when starts_with(d.name_f, query.q) then 0.8
           when ' ' || d.name_f like '% ' || query.q || '%' then 0.7
+          when exists (select from unnest(d.keys_f) as k where starts_with(k || ' ', query.q || ' ')) then 0.7
           when ' ' || d.name_f like all (query.word_starts) then 0.6
           when d.name_f like all (query.anywhere) then 0.5
           when ' ' || d.near_f like all (query.word_starts) then 0.4
@@ -96,10 +120,10 @@ async function rankFeatures(sql: Queries, query: string, limit: number): Promise
         from (${documents}) as d, query
        where cardinality(query.words) > 0 and d.all_f like all (query.anywhere)
     )
-    select rank, id,
-           round(case when tier < 1 then tier + 0.09 * coverage else 1 end::numeric, 3)::float8 as score
+    select rank, id, tier::float8 as tier,
+           round(case when tier < 1 then least(tier + 0.09 * coverage, 0.999) else 1 end::numeric, 3)::float8 as score
       from tiers
-     order by score desc, rank, name_f, id
+     order by tier desc, rank = any (${referenceRanks}::int[]), score desc, rank, name_f, id
      limit ${limit}`
 }
 
@@ -110,7 +134,8 @@ function liveTexts(sql: Queries, fields: SearchFields, layer: Layer, rank: numbe
   return sql`
     select ${rank}::int as rank, id, search_fold(name) as name_f,
            search_fold(concat_ws(' ', name ${texts(fields.secondary)})) as near_f,
-           search_fold(concat_ws(' ', name ${texts(fields.secondary)} ${texts(fields.body)})) as all_f
+           search_fold(concat_ws(' ', name ${texts(fields.secondary)} ${texts(fields.body)})) as all_f,
+           '{}'::text[] as keys_f
       from ${identifiers(sql, layer.table)}`
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../http/app-types.ts'
 import { readQuery } from '../http/read-query.ts'
 import { searchFeatures } from './search.queries.ts'
-import { searchFields } from './search-fields.ts'
+import { referenceDetails, searchFields } from './search-fields.ts'
 
 export const searchQuery = z.strictObject({
   q: z
@@ -15,9 +15,12 @@ export const searchQuery = z.strictObject({
   lang: z.enum(['de', 'en']).default('de'),
 })
 
-const details = new Map(searchFields.map((fields) => [fields.collection as string, fields.detail]))
+const details = new Map([
+  ...searchFields.map((fields) => [fields.collection as string, fields.detail] as const),
+  ...Object.entries(referenceDetails),
+])
 
-/** GET /api/search?q=…&limit=10&lang=de: public features by name, address and place, ranked. */
+/** GET /api/search?q=…&limit=10&lang=de: public features, streets and addresses, ranked. */
 export const searchRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const { q, limit, lang } = readQuery(c, searchQuery)
   const rows = await searchFeatures(c.get('reads'), q, limit)

@@ -28,9 +28,11 @@ export async function tileJson(
   tilesUrl: string,
   name: string,
 ) {
+  const attributions = [...new Set(layers.flatMap((layer) => (layer.attribution ? [layer.attribution] : [])))]
   return {
     tilejson: '3.0.0',
     name,
+    ...(attributions.length > 0 ? { attribution: attributions.join(' · ') } : {}),
     scheme: 'xyz',
     tiles: [`${tilesUrl}/{z}/{y}/{x}`],
     minzoom: Math.min(...layers.map((layer) => layer.tiles.minZoom)),

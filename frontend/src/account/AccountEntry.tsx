@@ -1,10 +1,11 @@
-import { createSignal, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js'
+import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show, Suspense } from 'solid-js'
 import { type Account, confirmRegistration, currentAccount, signOut } from '../api/auth-api.ts'
 import { isProblem } from '../api/client.ts'
 import { unreadCount } from '../interim-use/interim-use-api.ts'
 import type { MapHandle } from '../map/map-view.ts'
 import { am } from './account-messages.ts'
 import './account-entry.css'
+import { searchChoices } from '../state/search-choice.ts'
 
 // What every visitor loads of accounts: a sign-in button and a session check. The sign-in
 // dialog, the editing tools (Terra Draw, turf, forms) and the interim-use workspace are separate
@@ -40,6 +41,8 @@ export function AccountEntry(props: { map: MapHandle | undefined }) {
   const [unread, setUnread] = createSignal(0)
   const [admin, setAdmin] = createSignal(false)
   const [confirmProblem, setConfirmProblem] = createSignal<string>()
+  // A result chosen in the header's search opens on the map: the workspace sheet makes way.
+  createEffect(on(searchChoices, () => setWorkspace(false), { defer: true }))
 
   const refreshUnread = async () => setUnread(account() ? await unreadCount() : 0)
   const timer = setInterval(() => void refreshUnread(), unreadEveryMs)

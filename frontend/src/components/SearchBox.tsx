@@ -4,8 +4,16 @@ import { searchFeatures } from '../api/map-api.ts'
 import { label, lang, t } from '../i18n/locale.ts'
 import type { FeatureRef } from '../map/map-view.ts'
 import { findLayer, type LayerId } from '../registry.ts'
+import { placeKinds, sm } from './search-messages.ts'
 
-type Props = { onChoose: (result: SearchResult, ref: FeatureRef) => void }
+type Props = {
+  onChoose: (result: SearchResult, ref: FeatureRef) => void
+  /** Only these result kinds (e.g. addresses and streets); all when absent. */
+  only?: ReadonlySet<string>
+  /** The field's id, for pages with more than one search field. */
+  id?: string
+  label?: string
+}
 
 /** The search field: an ARIA combobox with ranked results, arrow keys, Enter and Escape. */
 export function SearchBox(props: Props) {
@@ -30,8 +38,10 @@ export function SearchBox(props: Props) {
     }
     pending = new AbortController()
     try {
-      const found = (await searchFeatures(q.trim(), lang(), pending.signal)).filter((result) =>
-        findLayer(result.collection),
+      const found = (await searchFeatures(q.trim(), lang(), pending.signal)).filter(
+        (result) =>
+          (findLayer(result.collection) || placeKinds.has(result.collection)) &&
+          (!props.only || props.only.has(result.collection)),
       )
       setResults(found)
       setActive(found.length > 0 ? 0 : -1)
@@ -67,20 +77,21 @@ export function SearchBox(props: Props) {
     }
   }
 
+  const base = props.id ?? 'search'
   return (
     <search class="search">
-      <label for="search-input" class="visually-hidden">
-        {t('search')}
+      <label for={`${base}-input`} class="visually-hidden">
+        {props.label ?? t('search')}
       </label>
       <input
-        id="search-input"
+        id={`${base}-input`}
         type="search"
         role="combobox"
         autocomplete="off"
         aria-autocomplete="list"
         aria-expanded={open()}
-        aria-controls="search-results"
-        aria-activedescendant={open() && active() >= 0 ? `search-result-${active()}` : undefined}
+        aria-controls={`${base}-results`}
+        aria-activedescendant={open() && active() >= 0 ? `${base}-result-${active()}` : undefined}
         placeholder={t('searchPlaceholder')}
         value={query()}
         onInput={(event) => {
@@ -93,11 +104,11 @@ export function SearchBox(props: Props) {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onFocus={() => results().length > 0 && setOpen(true)}
       />
-      <div id="search-results" role="listbox" aria-label={t('search')} hidden={!open()}>
+      <div id={`${base}-results`} role="listbox" aria-label={props.label ?? t('search')} hidden={!open()}>
         <For each={results()}>
           {(result, index) => (
             <div
-              id={`search-result-${index()}`}
+              id={`${base}-result-${index()}`}
               role="option"
               tabIndex={-1}
               aria-selected={index() === active()}
@@ -108,7 +119,9 @@ export function SearchBox(props: Props) {
             >
               <span class="name">{result.name}</span>
               <span class="detail">
-                {label(findLayer(result.collection)?.title)}
+                {placeKinds.has(result.collection)
+                  ? sm(result.collection as 'streets' | 'addresses')
+                  : label(findLayer(result.collection)?.title)}
                 <Show when={result.detail}>{(detail) => ` · ${detail()}`}</Show>
               </span>
             </div>

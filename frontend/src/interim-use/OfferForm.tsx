@@ -1,6 +1,8 @@
 import type { Geometry } from 'geojson'
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { isProblem, type Problem } from '../api/client.ts'
+import { SearchBox } from '../components/SearchBox.tsx'
+import { placeKinds, sm } from '../components/search-messages.ts'
 import { reasonText } from '../editing/editing-messages.ts'
 import { measure, sridFor } from '../geometry/measure.ts'
 import { validateGeometry } from '../geometry/validate.ts'
@@ -124,10 +126,32 @@ export function OfferForm(props: {
     props.onDone(result)
   }
 
+  // An owner may start from an address: the map flies there and marks it, an empty title takes
+  // the address, and drawing starts where the land is.
+  let titleInput: HTMLInputElement | undefined
+  const startFromAddress = (result: { name: string; center?: [number, number] | null }) => {
+    if (result.center) {
+      props.map.flyTo(result.center, 18)
+      props.map.markPlace(result.center)
+    }
+    if (titleInput && titleInput.value.trim() === '') titleInput.value = result.name
+    if (!source()) startDrawing()
+  }
+  onCleanup(() => props.map.markPlace(null))
+
   const initial = props.offer
   return (
     <form class="offer-form" onSubmit={submit} aria-label={initial ? im('revise') : im('offerLand')}>
       <h3>{initial ? im('revise') : im('offerLand')}</h3>
+      <div class="offer-address">
+        <SearchBox
+          id="offer-address"
+          label={sm('startFromAddress')}
+          only={placeKinds}
+          onChoose={startFromAddress}
+        />
+        <p class="hint">{sm('startFromAddressHint')}</p>
+      </div>
       <div class="actions">
         <button type="button" aria-pressed={Boolean(drawn())} onClick={startDrawing}>
           {im('drawArea')}
@@ -159,7 +183,7 @@ export function OfferForm(props: {
       </Show>
       <label>
         {im('offerTitle')}
-        <input name="title" required maxLength={200} value={initial?.title ?? ''} />
+        <input ref={titleInput} name="title" required maxLength={200} value={initial?.title ?? ''} />
       </label>
       <div class="two">
         <label>

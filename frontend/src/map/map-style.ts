@@ -2,6 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import { findLayer, type Labels, type LayerId, type Vocabulary, vocabulary } from '../registry.ts'
 import { labelFonts } from './font-stacks.ts'
 import * as colours from './palette.ts'
+import { buildingsStyle, stationsStyle } from './reference-map-layers.ts'
 
 // The one style module: every collection's MapLibre layers and its legend entries come from the
 // same class definitions below, so the legend cannot show a colour the map does not draw. The
@@ -22,6 +23,8 @@ export type LayerStyle = {
   id: LayerId
   title: Labels
   visibleByDefault: boolean
+  /** Drawn for orientation only: no clicks, not in the list of what the map shows. */
+  inert?: true
   /** Geometry layers, bottom to top; the first ones respond to clicks. */
   layers: LayerSpecification[]
   /** Symbol layers, drawn above every collection's geometry. */
@@ -118,6 +121,7 @@ const gapLink: ExpressionSpecification = ['==', ['get', 'status'], 'gap']
 
 /** Every collection's style, bottom to top. */
 export const layerStyles: readonly LayerStyle[] = [
+  buildingsStyle(sourceId),
   {
     id: 'districts',
     title: title('districts'),
@@ -328,6 +332,7 @@ export const layerStyles: readonly LayerStyle[] = [
     labels: [label('places', 13, '#222222', 12)],
     legend: legendOf(kinds, (colour) => ({ kind: 'circle', colour })),
   },
+  stationsStyle(sourceId),
 ]
 
 /** The highlight drawn over the selected feature (its filter is set on selection). */

@@ -8,6 +8,7 @@ import { showReference } from './draw/reference-layers.ts'
 import { loadLabelFonts } from './label-font.ts'
 import { combineFilter, filterExpressions, type MapFilters } from './map-filters.ts'
 import { layerStyles, makeStyle, mapLayerIds } from './map-style.ts'
+import { markPlace } from './search-marker.ts'
 
 // The only place the app touches MapLibre: components get a MapHandle and never the map itself.
 // Tests reach the map as window.__quartiersatlas.map (kept in production builds on purpose, so
@@ -31,6 +32,8 @@ export type MapHandle = {
   /** Fits the map to `bbox`, keeping it clear of panels that cover `inset` pixels of the map. */
   fitBounds(bbox: BBox, inset?: Partial<Inset>): void
   flyTo(center: [number, number], zoom?: number): void
+  /** Marks a place found by search (an address, a street); null removes the mark. */
+  markPlace(center: [number, number] | null): void
   camera(): MapCamera
   /** The features drawn in the current view, one entry per feature. */
   renderedItems(): RenderedItem[]
@@ -52,7 +55,10 @@ declare global {
   }
 }
 
-const interactiveLayers = layerStyles.flatMap((style) => style.layers.map((layer) => layer.id))
+const interactiveLayers = layerStyles
+  .filter((style) => !style.inert)
+  .flatMap((style) => style.layers.map((layer) => layer.id))
+const bottomLayer = layerStyles[0]?.layers[0]?.id
 const collectionOrder = layerStyles.map((style) => style.id).reverse()
 
 export type MapOptions = { camera: MapCamera | null; basemapStyleUrl: Promise<string | null> }
@@ -85,8 +91,7 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
   void ready.then(async () => {
     const url = await options.basemapStyleUrl
     const style = url ? await fetchBasemapStyle(url) : null
-    const first = interactiveLayers[0]
-    if (style && first) addBasemap(map, style, first)
+    if (style && bottomLayer) addBasemap(map, style, bottomLayer)
   })
 
   const currentCamera = (): MapCamera => {
@@ -134,6 +139,9 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
     },
     flyTo(center, zoom = 16) {
       map.flyTo({ center, zoom, duration: 800 })
+    },
+    markPlace(center) {
+      markPlace(map, center)
     },
     camera: currentCamera,
     renderedItems() {
