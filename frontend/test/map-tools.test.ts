@@ -83,8 +83,20 @@ describe('the map tools', () => {
     const page = await app().newPage({ width: 1440, height: 900 })
     await page.goto(`${app().baseUrl}/${lindenau}`)
     await waitForMapIdle(page)
+    // Whatever the map credits must reach the paper: a source with its own attribution, as the
+    // basemap and the reference layers bring.
+    await page.evaluate(() => {
+      const map = window.__quartiersatlas?.map
+      map?.addSource('credited', {
+        type: 'geojson',
+        data: { type: 'Point', coordinates: [12.33, 51.337] },
+        attribution: '© Stadt Leipzig, dl-de/by-2-0',
+      })
+      map?.addLayer({ id: 'credited', type: 'circle', source: 'credited' })
+    })
+    await waitForMapIdle(page)
     const attribution = (await page.locator('.maplibregl-ctrl-attrib-inner').textContent())?.trim() ?? ''
-    expect(attribution).not.toBe('')
+    expect(attribution).toContain('© Stadt Leipzig, dl-de/by-2-0')
     await page.getByRole('button', { name: 'Drucken' }).click()
     await page.getByRole('textbox', { name: 'Titel' }).fill('Brachflächen in Lindenau')
     await page.getByRole('radio', { name: 'A3' }).check()

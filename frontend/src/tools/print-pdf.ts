@@ -70,7 +70,7 @@ export async function makePdf(request: PrintRequest, save = true): Promise<Blob>
   const width = pageWidth - 2 * margin
   const lines = [
     `${request.words.date}: ${request.date}`,
-    ...doc.splitTextToSize(`${request.words.source}: ${request.snapshot.attribution}`, width),
+    ...doc.splitTextToSize(`${request.words.source}: ${credits(request.snapshot.attribution)}`, width),
     ...doc.splitTextToSize(request.url, width),
   ]
   doc.text(lines, margin, footerTop)
@@ -78,6 +78,11 @@ export async function makePdf(request: PrintRequest, save = true): Promise<Blob>
   const blob = doc.output('blob')
   if (save) doc.save(`${request.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'karte'}.pdf`)
   return blob
+}
+
+/** The map's attribution with our own data named after it. */
+function credits(attribution: string): string {
+  return attribution ? `${attribution} | Quartiersatlas` : 'Quartiersatlas'
 }
 
 type Doc = InstanceType<typeof import('jspdf')['jsPDF']>
