@@ -142,9 +142,9 @@ describe('the map tools', () => {
     expect(areas).not.toContain('URBAN II Leipziger Westen')
 
     await page.getByRole('checkbox', { name: 'angeboten' }).check()
-    await expect.poll(() => page.evaluate(() => location.search)).toBe(
-      '?status=fallow%2Coffered&year=2024&panel=filters',
-    )
+    await expect
+      .poll(() => page.evaluate(() => location.search))
+      .toBe('?status=fallow%2Coffered&year=2024&panel=filters')
     expect(page.errors).toEqual([])
   })
 })
@@ -156,7 +156,16 @@ describe('the phone layout', () => {
     await waitForMapIdle(page)
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
     const menu = page.getByRole('button', { name: 'Menü' })
-    const actions = ['Ebenen', 'Filter', 'Liste', 'Gebietsvergleich', 'Messen', 'Koordinaten', 'Drucken', 'English']
+    const actions = [
+      'Ebenen',
+      'Filter',
+      'Liste',
+      'Gebietsvergleich',
+      'Messen',
+      'Koordinaten',
+      'Drucken',
+      'English',
+    ]
     for (const name of actions) {
       const button = page.getByRole('button', { name, exact: true })
       if (!(await button.isVisible())) {
@@ -182,6 +191,23 @@ describe('the phone layout', () => {
     expect(bounds?.[1]?.[0]).toBeGreaterThanOrEqual(extent?.e ?? 0)
     expect(bounds?.[1]?.[1]).toBeGreaterThanOrEqual(extent?.n ?? 0)
     await page.screenshot({ path: join(screenshotDir, 'phone-first-view.png') })
+
+    // The area comparison's charts show their values within the screen.
+    await menu.tap()
+    await page.getByRole('button', { name: 'Gebietsvergleich', exact: true }).tap()
+    const charts = page.locator('.overlay-charts svg')
+    await expect.poll(() => charts.count()).toBe(2)
+    await charts.first().scrollIntoViewIfNeeded()
+    for (const chart of await charts.all()) {
+      const box = await chart.boundingBox()
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
+      for (const value of await chart.locator('text').all()) {
+        const at = await value.boundingBox()
+        expect((at?.x ?? 0) + (at?.width ?? 0)).toBeLessThanOrEqual(390)
+      }
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
+    await page.screenshot({ path: join(screenshotDir, 'phone-charts.png') })
     expect(page.errors).toEqual([])
   })
 })
