@@ -1,25 +1,31 @@
 import { createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { AccountEntry } from './account/AccountEntry.tsx'
-import { fetchBasemapStyleUrl } from './api/map-api.ts'
+import { fetchBasemapStyleUrl, fetchMunicipality } from './api/map-api.ts'
 import { FeaturePanel } from './components/FeaturePanel.tsx'
 import { FilterPanel } from './components/FilterPanel.tsx'
+import { HeaderTools, type Tool } from './components/HeaderTools.tsx'
 import { LayerPanel } from './components/LayerPanel.tsx'
 import { ListView } from './components/ListView.tsx'
 import { SearchBox } from './components/SearchBox.tsx'
 import { placeKinds } from './components/search-messages.ts'
-import { lang, setLang, t } from './i18n/locale.ts'
-import { type MapFilters, noFilters } from './map/map-filters.ts'
+import { t } from './i18n/locale.ts'
+import type { MapFilters } from './map/map-filters.ts'
 import { layerStyles } from './map/map-style.ts'
 import { type FeatureRef, type MapHandle, makeMapView, type RenderedItem } from './map/map-view.ts'
 import type { LayerId } from './registry.ts'
 import { noteSearchChoice } from './state/search-choice.ts'
 import { cameraHash, navigate, parseCamera, parseRoute, type Route } from './state/url-state.ts'
+import { type Panel, parseFilters, parsePanel, writeViewQuery } from './state/view-query.ts'
 
 // Only the city's overlay view needs its own chunk: most visitors never open it.
 const OverlayView = lazy(() => import('./components/OverlayView.tsx'))
+// The map tools load when first opened (measuring and coordinates bring proj4, print jsPDF).
+const MeasureTool = lazy(() => import('./tools/MeasureTool.tsx'))
+const CoordinatesTool = lazy(() => import('./tools/CoordinatesTool.tsx'))
+const PrintDialog = lazy(() => import('./tools/PrintDialog.tsx'))
 
-type Drawer = 'layers' | 'filters' | 'list'
+type Drawer = Panel
 
 /** The Quartiersatlas screen: map, search, panels and the overlay view, all driven by the URL. */
 export function App() {
@@ -32,10 +38,21 @@ export function App() {
       boolean
     >,
   )
-  const [filters, setFilters] = createSignal<MapFilters>(noFilters)
-  const [drawer, setDrawer] = createSignal<Drawer | null>(
-    matchMedia('(max-width: 700px)').matches ? null : 'layers',
+  const [filters, setFilters] = createSignal<MapFilters>(parseFilters(location.search))
+  const panelInUrl = parsePanel(location.search)
+  const [drawer, setDrawerSignal] = createSignal<Drawer | null>(
+    panelInUrl !== undefined ? panelInUrl : matchMedia('(max-width: 700px)').matches ? null : 'layers',
   )
+  const setDrawer = (next: Drawer | null) => {
+    setDrawerSignal(next)
+    writeViewQuery(filters(), next)
+  }
+  const [tool, setTool] = createSignal<Tool | null>(null)
+  const [opacity, setOpacity] = createStore({} as Partial<Record<LayerId, number>>)
+  const [inView, setInView] = createSignal<LayerId[] | null>(null)
+  const municipality = fetchMunicipality()
+  const [srid, setSrid] = createSignal<number | null>(null)
+  void municipality.then((city) => setSrid(city?.srid ?? null))
   const [items, setItems] = createSignal<RenderedItem[]>([])
   // A feature opened by a click stays where it is; opened by URL, search or list, the map moves to it.
   const [fitSelected, setFitSelected] = createSignal(!parseCamera(location.hash))
@@ -53,6 +70,7 @@ export function App() {
     const handle = await makeMapView(container, {
       camera: parseCamera(location.hash),
       basemapStyleUrl: fetchBasemapStyleUrl(),
+      home: municipality.then((city) => city?.programmeAreasBbox ?? null),
     })
     handle.onViewChange((camera) => history.replaceState(history.state, '', cameraHash(camera)))
     handle.onFeatureClick((ref) =>
@@ -60,8 +78,10 @@ export function App() {
     )
     handle.onIdle(() => {
       if (drawer() === 'list') setItems(handle.renderedItems())
+      if (drawer() === 'layers') setInView(handle.tools.collectionsInView())
     })
     await handle.ready
+    handle.setFilters(filters())
     setMap(handle)
   })
 
@@ -72,10 +92,16 @@ export function App() {
   const applyFilters = (next: MapFilters) => {
     setFilters(next)
     map()?.setFilters(next)
+    writeViewQuery(next, parsePanel(location.search))
   }
   const openDrawer = (next: Drawer) => {
     setDrawer(drawer() === next ? null : next)
     if (next === 'list') setItems(map()?.renderedItems() ?? [])
+    if (next === 'layers') setInView(map()?.tools.collectionsInView() ?? null)
+  }
+  const changeOpacity = (id: LayerId, value: number) => {
+    setOpacity(id, value)
+    map()?.tools.setOpacity(id, value)
   }
   const selected = (): FeatureRef | null => {
     const current = route()
@@ -114,31 +140,14 @@ export function App() {
             go({ kind: 'feature', collection: ref.collection, id: String(ref.id) })
           }}
         />
-        <nav class="tools" aria-label={t('map')}>
-          <button type="button" aria-pressed={drawer() === 'layers'} onClick={() => openDrawer('layers')}>
-            {t('layers')}
-          </button>
-          <button type="button" aria-pressed={drawer() === 'filters'} onClick={() => openDrawer('filters')}>
-            {t('filters')}
-          </button>
-          <button type="button" aria-pressed={drawer() === 'list'} onClick={() => openDrawer('list')}>
-            {t('list')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={route().kind === 'overlay'}
-            onClick={() => go(route().kind === 'overlay' ? { kind: 'map' } : { kind: 'overlay' })}
-          >
-            {t('overlay')}
-          </button>
-          <button
-            type="button"
-            lang={lang() === 'de' ? 'en' : 'de'}
-            onClick={() => setLang(lang() === 'de' ? 'en' : 'de')}
-          >
-            {t('switchLanguage')}
-          </button>
-        </nav>
+        <HeaderTools
+          panel={drawer()}
+          onPanel={openDrawer}
+          overlayOpen={route().kind === 'overlay'}
+          onOverlay={() => go(route().kind === 'overlay' ? { kind: 'map' } : { kind: 'overlay' })}
+          tool={tool()}
+          onTool={(next) => setTool(tool() === next ? null : next)}
+        />
       </header>
       <main class="stage">
         <section ref={container} class="map" aria-label={t('mapLabel')} />
@@ -153,7 +162,13 @@ export function App() {
               </div>
               <Switch>
                 <Match when={which() === 'layers'}>
-                  <LayerPanel visible={visible} onToggle={toggleLayer} />
+                  <LayerPanel
+                    visible={visible}
+                    onToggle={toggleLayer}
+                    inView={inView()}
+                    opacity={opacity}
+                    onOpacity={changeOpacity}
+                  />
                 </Match>
                 <Match when={which() === 'filters'}>
                   <FilterPanel filters={filters()} onChange={applyFilters} />
@@ -184,6 +199,23 @@ export function App() {
           <Suspense fallback={<p class="overlay-view">{t('loading')}</p>}>
             <OverlayView onClose={() => go({ kind: 'map' })} />
           </Suspense>
+        </Show>
+        <Show when={tool() && map()}>
+          {(handle) => (
+            <Suspense>
+              <Switch>
+                <Match when={tool() === 'measure'}>
+                  <MeasureTool map={handle()} srid={srid()} onClose={() => setTool(null)} />
+                </Match>
+                <Match when={tool() === 'coordinates'}>
+                  <CoordinatesTool map={handle()} srid={srid()} onClose={() => setTool(null)} />
+                </Match>
+                <Match when={tool() === 'print'}>
+                  <PrintDialog map={handle()} visible={visible} onClose={() => setTool(null)} />
+                </Match>
+              </Switch>
+            </Suspense>
+          )}
         </Show>
         <AccountEntry map={map()} />
       </main>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
+import { municipalityResponse } from '../contract/map.schema.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 
 const db = useTestDatabase()
@@ -35,5 +36,20 @@ describe('GET /api/config', () => {
     process.env.BASEMAP_STYLE_URL = 'file:///etc/passwd'
     const response = await createApp(db()).request('/api/config')
     expect(await response.json()).toEqual({ basemapStyleUrl: null })
+  })
+})
+
+describe('GET /api/config/municipality', () => {
+  it('names the default municipality, its official CRS and the extent of its programme areas', async () => {
+    const response = await createApp(db()).request('/api/config/municipality')
+    expect(response.status).toBe(200)
+    const body = municipalityResponse.parse(await response.json())
+    expect(body).toMatchObject({ ags: '14713000', name: 'Leipzig', srid: 25833 })
+    const [expected] = await db().sql<{ w: number; s: number; e: number; n: number }[]>`
+      select st_xmin(b) as w, st_ymin(b) as s, st_xmax(b) as e, st_ymax(b) as n
+        from (select st_extent(geom) as b from programme_areas where municipality = '14713000') x`
+    expect(body.programmeAreasBbox).toEqual([expected?.w, expected?.s, expected?.e, expected?.n])
+    // Dortmund's areas are not part of Leipzig's first view.
+    expect(body.programmeAreasBbox?.[0]).toBeGreaterThan(11)
   })
 })

@@ -295,7 +295,7 @@ export const layers = [
     queryables: ['street', 'housenumber', 'municipality'],
     attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
     // About 16,000 outlines, from z14 on; at z14 outlines under a pixel (sheds, garages) stay out.
-    tiles: { minZoom: 14, maxZoom: 16, minPixels: 1, maxFeatures: 6000, simplify: 0.25 },
+    tiles: { minZoom: 14, maxZoom: 16, minPixels: 1, maxFeatures: 6000, simplify: 0.25, fullFrom: 15 },
     writable: false,
     reference: true,
   },
@@ -315,7 +315,7 @@ export const layers = [
     measures: [],
     queryables: ['name', 'railway', 'municipality'],
     attribution: '<a href="https://www.openstreetmap.org/copyright">© OpenStreetMap contributors</a> (ODbL)',
-    tiles: { minZoom: 10, maxZoom: 16, minPixels: 0, maxFeatures: 500, simplify: 0 },
+    tiles: { minZoom: 10, maxZoom: 16, minPixels: 0, maxFeatures: 500, simplify: 0, fullFrom: 12 },
     writable: false,
     reference: true,
   },

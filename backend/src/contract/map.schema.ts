@@ -126,3 +126,14 @@ export type OverlayFigures = z.infer<typeof overlayResponse>
 export type OverlayArea = OverlayFigures['areas'][number]
 
 export const configResponse = z.object({ basemapStyleUrl: z.string().nullable() })
+
+/** GET /api/config/municipality: the installation's default municipality, as the map starts with it. */
+export const municipalityResponse = z.object({
+  ags: z.string().describe('the official municipality key (AGS)'),
+  name: z.string(),
+  srid: z.number().int().describe('the official CRS for coordinates, areas and lengths (EPSG code)'),
+  programmeAreasBbox: bbox
+    .nullable()
+    .describe('west, south, east, north of all its programme areas: the first view of the map'),
+})
+export type MunicipalityInfo = z.infer<typeof municipalityResponse>

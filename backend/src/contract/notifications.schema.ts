@@ -2,12 +2,12 @@ import { z } from 'zod'
 
 // What the notifications endpoint answers: one notice of the caller's, read or not.
 
-/** A notification as its recipient reads it. */
+/** A notification as its recipient reads it: subject and body in German and English. */
 export type NotificationRow = {
   id: number
   kind: string
-  subject: string
-  body: string
+  subject: { de: string; en: string }
+  body: { de: string; en: string }
   resource: string | null
   created_at: string
   read_at: string | null

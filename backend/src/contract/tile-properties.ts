@@ -10,6 +10,9 @@ import type { LayerId } from './layers.ts'
 export const tileProperties = {
   'programme-areas': ['name', 'programme', 'period_start', 'period_end'],
   districts: ['name'],
+  // Outlines only: the map draws them grey and unlabelled; the panel reads the address.
+  buildings: [],
+  stations: ['name'],
   plots: ['name', 'status'],
   'interim-uses': ['name', 'use', 'term_start', 'term_end'],
   quarters: ['name'],

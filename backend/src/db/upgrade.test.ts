@@ -77,6 +77,12 @@ describe('upgrade from the previous release', () => {
     const applied = await migrate(db.sql)
     expect(applied).toContain('11_mail_delivery')
     expect(await count()).toEqual(before)
+    // Its notices said both languages in one text; migration 019 gives each language its own.
+    const [notice] = await db.sql<{ subject: string; subject_en: string; body: string; body_en: string }[]>`
+      select subject, subject_en, body, body_en from notifications where id = 1`
+    expect(notice).toMatchObject({ subject: 'Flächenangebot 1: angenommen', subject_en: 'offer 1: accepted' })
+    expect(notice?.body).toMatch(/^Ihr Flächenangebot .*angenommen\.$/)
+    expect(notice?.body_en).toMatch(/^Your offer .*accepted\.$/)
 
     // The release's queued mail goes out under this version: its kind and a language came with the migration.
     const [mail] = await db.sql<{ kind: string; language: 'de' | 'en'; subject: string; body: string }[]>`

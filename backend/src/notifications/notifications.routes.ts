@@ -1,9 +1,15 @@
 import { Hono } from 'hono'
 import { requireUser } from '../auth/require-role.ts'
 import type { NotificationRow } from '../contract/notifications.schema.ts'
+import type { Sql } from '../db/sql-client.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
+
+/** The columns of a notification as its recipient reads it: each text in both languages. */
+const columns = (sql: Sql) => sql`
+  id, kind, json_build_object('de', subject, 'en', subject_en) as subject,
+  json_build_object('de', body, 'en', body_en) as body, resource, created_at, read_at`
 
 /** /api/notifications: the caller's own notifications, newest first, and marking them read. */
 export const notificationRoutes = new Hono<AppEnv>()
@@ -11,7 +17,7 @@ export const notificationRoutes = new Hono<AppEnv>()
     const user = requireUser(c.get('user'))
     const unread = c.req.query('unread') === 'true'
     const rows = await c.get('db').sql<NotificationRow[]>`
-      select id, kind, subject, body, resource, created_at, read_at from notifications
+      select ${columns(c.get('db').sql)} from notifications
        where user_id = ${user.id} ${unread ? c.get('db').sql`and read_at is null` : c.get('db').sql``}
        order by created_at desc, id desc limit 500`
     c.header('Cache-Control', 'private, no-store')
@@ -25,7 +31,7 @@ export const notificationRoutes = new Hono<AppEnv>()
         ? await c.get('db').sql`
           update notifications set read_at = coalesce(read_at, now())
            where id = ${id} and user_id = ${user.id}
-          returning id, kind, subject, body, resource, created_at, read_at`
+          returning ${columns(c.get('db').sql)}`
         : []
     if (!row)
       throw new Problem(

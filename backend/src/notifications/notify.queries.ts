@@ -17,7 +17,7 @@ export type Notice = {
 }
 
 /**
- * Notifies users in the app (in both languages) and queues one mail per new notification in the
+ * Notifies users in the app (German and English in columns of their own) and queues one mail per new notification in the
  * outbox, in the recipient's language, unless they turned e-mail off for this kind of notice;
  * returns how many notifications were created (a repeated dedupe key creates none).
  */
@@ -28,9 +28,9 @@ export async function notifyUsers(sql: Queries, userIds: readonly number[], noti
       select id, email, language from users
        where id = any(${[...new Set(userIds)]}::bigint[]) and disabled_at is null
     ), inserted as (
-      insert into notifications (user_id, kind, subject, body, resource, dedupe_key)
-      select id, ${notice.kind}, ${`${notice.subject.de} / ${notice.subject.en}`},
-             ${`${notice.body.de}\n\n${notice.body.en}`}, ${notice.resource}, ${notice.dedupeKey ?? null}
+      insert into notifications (user_id, kind, subject, subject_en, body, body_en, resource, dedupe_key)
+      select id, ${notice.kind}, ${notice.subject.de}, ${notice.subject.en},
+             ${notice.body.de}, ${notice.body.en}, ${notice.resource}, ${notice.dedupeKey ?? null}
         from recipients
       on conflict (user_id, dedupe_key) where dedupe_key is not null do nothing
       returning id, user_id

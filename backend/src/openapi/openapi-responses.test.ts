@@ -8,6 +8,7 @@ import {
   contextResponse,
   featureResponse,
   itemsResponse,
+  municipalityResponse,
   overlayResponse,
   searchResponse,
 } from '../contract/map.schema.ts'
@@ -40,6 +41,7 @@ describe('the documented answers', () => {
     await answer('/overlay/figures', overlayResponse)
     await answer('/asof/plots?date=2030-01-01', itemsResponse)
     await answer('/config', configResponse)
+    await answer('/config/municipality', municipalityResponse)
     await answer('/context/plots/0', problemResponse, 404)
   })
 

@@ -23,7 +23,7 @@ export async function personalData(sql: Queries, userId: number) {
   const offers = await listOffers(sql, asParty)
   const agreements = await listAgreements(sql, asParty)
   const notifications = await sql`
-    select id, kind, subject, body, resource, created_at, read_at from notifications
+    select id, kind, subject, subject_en, body, body_en, resource, created_at, read_at from notifications
      where user_id = ${userId} order by id`
   const mails = await sql`
     select o.id, o.recipient, o.subject, o.body, o.created_at, o.sent_at from outbox o

@@ -5,6 +5,8 @@ import {
   type FeatureResponse,
   featureResponse,
   itemsResponse,
+  type MunicipalityInfo,
+  municipalityResponse,
   type OverlayFigures,
   overlayResponse,
   type SearchResult,
@@ -68,6 +70,15 @@ export function fetchOverlayFigures(query: OverlayQuery, signal?: AbortSignal): 
 export async function fetchBasemapStyleUrl(): Promise<string | null> {
   try {
     return (await getJson('/api/config', configResponse)).basemapStyleUrl
+  } catch {
+    return null
+  }
+}
+
+/** The default municipality (its CRS, the extent of its programme areas), or null when unreachable. */
+export async function fetchMunicipality(): Promise<MunicipalityInfo | null> {
+  try {
+    return await getJson('/api/config/municipality', municipalityResponse)
   } catch {
     return null
   }

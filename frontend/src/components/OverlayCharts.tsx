@@ -4,9 +4,12 @@ import { formatNumber, formatPercent, label, t } from '../i18n/locale.ts'
 import { plotStatusColours } from '../map/palette.ts'
 import { vocabulary } from '../registry.ts'
 
-const rowHeight = 26
-const labelWidth = 170
-const barWidth = 260
+// Each area's name stands above its bar, so the chart is 330 px wide and fits a phone (390 px)
+// with its values; names beside the bars pushed the values out of a phone's sheet.
+const rowHeight = 42
+const barWidth = 250
+const chartWidth = barWidth + 80
+const barTop = 18
 
 /** Two bar charts in plain SVG: share in interim use, and plot hectares stacked by status. */
 export function OverlayCharts(props: { areas: OverlayArea[] }) {
@@ -22,26 +25,27 @@ export function OverlayCharts(props: { areas: OverlayArea[] }) {
       <figure>
         <figcaption>{t('chartInterimShare')}</figcaption>
         <svg
-          width={labelWidth + barWidth + 70}
+          width={chartWidth}
           height={height()}
+          viewBox={`0 0 ${chartWidth} ${height()}`}
           role="img"
           aria-label={t('chartInterimShare')}
         >
           <For each={props.areas}>
             {(area, index) => (
               <g transform={`translate(0 ${index() * rowHeight + 4})`}>
-                <text x={labelWidth - 6} y="14" text-anchor="end">
+                <text x="0" y="12">
                   {area.name}
                 </text>
-                <rect x={labelWidth} y="2" width={barWidth} height="16" fill="#eceae4" />
+                <rect x={0} y={barTop} width={barWidth} height="16" fill="#eceae4" />
                 <rect
-                  x={labelWidth}
-                  y="2"
+                  x={0}
+                  y={barTop}
                   width={Math.min(1, area.interim_use_share) * barWidth}
                   height="16"
                   fill="#3f9b48"
                 />
-                <text x={labelWidth + barWidth + 6} y="14">
+                <text x={barWidth + 6} y={barTop + 12}>
                   {formatPercent(area.interim_use_share)}
                 </text>
               </g>
@@ -51,25 +55,31 @@ export function OverlayCharts(props: { areas: OverlayArea[] }) {
       </figure>
       <figure>
         <figcaption>{t('chartPlots')}</figcaption>
-        <svg width={labelWidth + barWidth + 70} height={height()} role="img" aria-label={t('chartPlots')}>
+        <svg
+          width={chartWidth}
+          height={height()}
+          viewBox={`0 0 ${chartWidth} ${height()}`}
+          role="img"
+          aria-label={t('chartPlots')}
+        >
           <For each={props.areas}>
             {(area, index) => {
               let offset = 0
               const total = Object.values(area.plots).reduce((sum, plot) => sum + plot.ha, 0)
               return (
                 <g transform={`translate(0 ${index() * rowHeight + 4})`}>
-                  <text x={labelWidth - 6} y="14" text-anchor="end">
+                  <text x="0" y="12">
                     {area.name}
                   </text>
                   <For each={statuses}>
                     {(status) => {
                       const ha = area.plots[status]?.ha ?? 0
-                      const x = labelWidth + (offset / maxPlotHa()) * barWidth
+                      const x = (offset / maxPlotHa()) * barWidth
                       offset += ha
                       return (
                         <rect
                           x={x}
-                          y="2"
+                          y={barTop}
                           width={(ha / maxPlotHa()) * barWidth}
                           height="16"
                           fill={plotStatusColours[status]}
@@ -79,7 +89,7 @@ export function OverlayCharts(props: { areas: OverlayArea[] }) {
                       )
                     }}
                   </For>
-                  <text x={labelWidth + (total / maxPlotHa()) * barWidth + 6} y="14">
+                  <text x={(total / maxPlotHa()) * barWidth + 6} y={barTop + 12}>
                     {formatNumber(total, 2)} ha
                   </text>
                 </g>

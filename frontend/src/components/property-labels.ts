@@ -9,7 +9,7 @@ export const propertyNames: Record<string, Labels> = {
   period_end: { de: 'Ende', en: 'End' },
   status: { de: 'Status', en: 'Status' },
   commissioning_office: { de: 'Auftraggeber', en: 'Commissioning office' },
-  sponsor: { de: 'Projektträger', en: 'Sponsor' },
+  sponsor: { de: 'Projektträger', en: 'Project sponsor / organisation' },
   local_office: { de: 'Vor-Ort-Büro', en: 'Local office' },
   local_office_address: { de: 'Adresse des Büros', en: 'Office address' },
   budget_eur: { de: 'Budget', en: 'Budget' },

@@ -1,6 +1,6 @@
 import { createResource, For, Show } from 'solid-js'
 import { isProblem } from '../api/client.ts'
-import { formatDate } from '../i18n/locale.ts'
+import { formatDate, label } from '../i18n/locale.ts'
 import type { TabProps } from './InterimUseWorkspace.tsx'
 import { im } from './interim-messages.ts'
 import { listNotifications, markRead, type Notification } from './interim-use-api.ts'
@@ -34,9 +34,9 @@ export function NotificationsView(props: TabProps) {
                   const target = targetOf(notification.resource, props.account.role)
                   return (
                     <li classList={{ unread: !notification.read_at }}>
-                      <strong>{notification.subject}</strong>
+                      <strong>{label(notification.subject)}</strong>
                       <time datetime={notification.created_at}> {formatDate(notification.created_at)}</time>
-                      <p class="body">{notification.body}</p>
+                      <p class="body">{label(notification.body)}</p>
                       <div class="actions">
                         <Show when={target}>
                           {(to) => (

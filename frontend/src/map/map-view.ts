@@ -8,6 +8,7 @@ import { showReference } from './draw/reference-layers.ts'
 import { loadLabelFonts } from './label-font.ts'
 import { combineFilter, filterExpressions, type MapFilters } from './map-filters.ts'
 import { layerStyles, makeStyle, mapLayerIds } from './map-style.ts'
+import { addStandardControls, type MapTools, makeMapTools } from './map-tools.ts'
 import { markPlace } from './search-marker.ts'
 
 // The only place the app touches MapLibre: components get a MapHandle and never the map itself.
@@ -47,6 +48,8 @@ export type MapHandle = {
   showOutline(geometry: Geometry | null): void
   /** Adds an interaction (issue 6: drawing with Terra Draw); returns its removal. */
   addInteraction(interaction: MapInteraction): () => void
+  /** Scale, opacity, clicked points, what is in view, a picture of the view (map-tools.ts). */
+  readonly tools: MapTools
 }
 
 declare global {
@@ -61,23 +64,30 @@ const interactiveLayers = layerStyles
 const bottomLayer = layerStyles[0]?.layers[0]?.id
 const collectionOrder = layerStyles.map((style) => style.id).reverse()
 
-export type MapOptions = { camera: MapCamera | null; basemapStyleUrl: Promise<string | null> }
+export type MapOptions = {
+  camera: MapCamera | null
+  basemapStyleUrl: Promise<string | null>
+  /** Without a camera, the map opens on this box (all programme areas of the city). */
+  home?: Promise<BBox | null>
+}
 
 /** Makes the map in `container` and removes it when the owning component is cleaned up. */
 export async function makeMapView(container: HTMLElement, options: MapOptions): Promise<MapHandle> {
   // The owner is lost across the await below; keep it so the map is still removed with the component.
   const owner = getOwner()
-  await loadLabelFonts()
+  const [, home] = await Promise.all([loadLabelFonts(), options.camera ? null : options.home])
   const camera = options.camera ?? { zoom: 11.2, lat: 51.335, lon: 12.34 }
   const map = new maplibregl.Map({
     container,
     style: makeStyle(location.origin),
     center: [camera.lon, camera.lat],
     zoom: camera.zoom,
+    ...(home ? { bounds: home, fitBoundsOptions: { padding: 20 } } : {}),
     attributionControl: { compact: true },
     transformRequest: (url) => ({ url: url.startsWith('/') ? location.origin + url : url }),
   })
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right')
+  addStandardControls(map)
   map.getCanvas().setAttribute('aria-label', 'Karte')
   window.__quartiersatlas = { map }
   runWithOwner(owner, () =>
@@ -194,5 +204,6 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
       interaction.activate(map)
       return () => interaction.deactivate(map)
     },
+    tools: makeMapTools(map),
   }
 }

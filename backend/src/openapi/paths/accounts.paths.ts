@@ -12,7 +12,7 @@ import {
   registrationSentResponse,
   signedInAccountResponse,
 } from '../../contract/accounts.schema.ts'
-import { configResponse } from '../../contract/map.schema.ts'
+import { configResponse, municipalityResponse } from '../../contract/map.schema.ts'
 import { type OpenApiModule, schemaOf } from '../openapi-module.ts'
 
 // Accounts, sign-in, API tokens, the installation's client configuration and the health check in
@@ -192,6 +192,15 @@ export const accountsOpenApi = (): OpenApiModule => ({
         summary: 'What the map client needs to know about this installation',
         responses: {
           '200': json('the client configuration', schemaOf(configResponse)),
+        },
+      },
+    },
+    '/config/municipality': {
+      get: {
+        tags: ['Service'],
+        summary: 'The default municipality: its official CRS and the extent of its programme areas',
+        responses: {
+          '200': json('the default municipality', schemaOf(municipalityResponse)),
         },
       },
     },
