@@ -73,13 +73,16 @@ export function collectionDocument(layer: Layer, extent: Extent, base: string, l
       type: schemaType,
       title: 'queryables',
     },
-    {
+  ]
+  // A collection of one geometry type has no tiles of its own: its layer's tiles hold all types.
+  if (layer.geometryDimension === undefined) {
+    links.push({
       href: `${url}/tiles/WebMercatorQuad`,
       rel: tilesetsVectorRel,
       type: 'application/json',
       title: 'vector tiles',
-    },
-  ]
+    })
+  }
   return {
     id: layer.id,
     title: layer.title[lang],

@@ -1,5 +1,6 @@
 import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
+import { inCollection } from './collection-rows.ts'
 import type { Bbox } from './layer-events.ts'
 
 // Writing layer rows. Column names come only from a layer's zod schema (the allow-list), and
@@ -101,6 +102,7 @@ export async function updateFeature(
       from (select id as old_id, ${extentOf(sql, 'o', 'old_')} from ${table} as o where id = ${id}::bigint) as old,
            jsonb_populate_record(null::${table}, ${sql.json(change.set as never)}) as r
      where t.id = old.old_id and t.id = ${id}::bigint and t.version = ${version}::int
+       and ${inCollection(sql, layer, 't')}
     returning t.id, t.version, old.old_xmin, old.old_ymin, old.old_xmax, old.old_ymax, ${extentOf(sql, 't', '')}`
   if (!row) return undefined
   const before = { xmin: row.old_xmin, ymin: row.old_ymin, xmax: row.old_xmax, ymax: row.old_ymax } as Corners
@@ -116,7 +118,7 @@ export async function deleteFeature(
 ): Promise<ChangeResult | undefined> {
   const [row] = await sql<({ id: number; version: number } & Corners)[]>`
     delete from ${identifiers(sql, layer.table)} as t
-     where t.id = ${id}::bigint and t.version = ${version}::int
+     where t.id = ${id}::bigint and t.version = ${version}::int and ${inCollection(sql, layer, 't')}
     returning t.id, t.version, ${extentOf(sql, 't', '')}`
   if (!row) return undefined
   return { id: row.id, version: row.version, before: bbox(row), after: null }
@@ -125,6 +127,6 @@ export async function deleteFeature(
 /** The current version of feature `id`, undefined when it does not exist. */
 export async function currentVersion(sql: Queries, layer: Layer, id: number): Promise<number | undefined> {
   const [row] = await sql<{ version: number }[]>`
-    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint`
+    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint and ${inCollection(sql, layer)}`
   return row?.version
 }
