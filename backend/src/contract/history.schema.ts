@@ -17,6 +17,15 @@ export const featureVersionResponse = z.object({
     .object({ name: z.string().nullable(), email: z.string() })
     .nullable()
     .describe('editors only; null for everyone else'),
+  client: z
+    .string()
+    .nullable()
+    .describe('the program of a desktop GIS write (its User-Agent), editors only; null otherwise'),
+  replacedVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the version this change overwrote without If-Match (desktop GIS: last writer wins)'),
   feature: geoJsonFeature.describe('the feature as it was after this change (before it, for a delete)'),
 })
 export type FeatureVersion = z.infer<typeof featureVersionResponse>

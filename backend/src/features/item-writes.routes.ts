@@ -3,7 +3,7 @@ import { assertPlannerMayEdit } from '../access/planner-scope.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import type { Layer } from '../contract/layers.ts'
 import { contentCrs, crs84 } from '../crs/crs.ts'
-import { writeAs } from '../db/write-as.ts'
+import { type WriteContext, writeAs } from '../db/write-as.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import { apiBase } from '../http/api-base.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
@@ -47,6 +47,22 @@ function writeGate(item: boolean): MiddlewareHandler<AppEnv> {
     checkParameters(c, [])
     await next()
   }
+}
+
+/**
+ * The version a write must find, from If-Match; `null` for a desktop GIS token writing without
+ * If-Match (QGIS sends none): the last writer wins, and history records what it overwrote.
+ */
+function expectedVersion(c: Context<AppEnv>, layer: Layer, id: number): number | null {
+  const header = c.req.header('if-match')
+  if (header === undefined && c.get('user')?.desktopGis) return null
+  return ifMatchVersion(header, layer, id)
+}
+
+/** What history records of a write made with a desktop GIS token: the client and whether it was unchecked. */
+function writeContext(c: Context<AppEnv>, unchecked: boolean): WriteContext {
+  if (!c.get('user')?.desktopGis) return {}
+  return { client: c.req.header('user-agent') ?? 'unknown client', unchecked }
 }
 
 function stale(detail: string, headers: Record<string, string> = {}): Problem {
@@ -98,18 +114,23 @@ function change(layer: Layer, input: FeatureInput, mode: 'replace' | 'merge'): F
 async function replaceOrMerge(c: Context<AppEnv>, mode: 'replace' | 'merge') {
   const layer = layerOf(c.req.param('collectionId') ?? '')
   const id = featureIdOf(c.req.param('featureId') ?? '', layer)
-  const version = ifMatchVersion(c.req.header('if-match'), layer, id)
+  const version = expectedVersion(c, layer, id)
   const input = await readFeatureInput(c, layer, mode)
   await checkGeometryValidity(c, input)
   const user = c.get('user') as CurrentUser
   const { sql } = c.get('db')
-  const written = await writeAs(sql, user, async (tx) => {
-    await assertPlannerMayEdit(tx, user, { layer, id })
-    if (input.geometry !== undefined)
-      await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
-    const result = await updateFeature(tx, layer, id, version, change(layer, input, mode))
-    return result && { result, stored: await readFeature(tx, layer, id, visibleProperties(layer, user)) }
-  })
+  const written = await writeAs(
+    sql,
+    user,
+    async (tx) => {
+      await assertPlannerMayEdit(tx, user, { layer, id })
+      if (input.geometry !== undefined)
+        await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
+      const result = await updateFeature(tx, layer, id, version, change(layer, input, mode))
+      return result && { result, stored: await readFeature(tx, layer, id, visibleProperties(layer, user)) }
+    },
+    writeContext(c, version === null),
+  )
   if (!written?.stored) return missedWrite(c, layer, id)
   c.get('events').announce({
     layer,
@@ -131,13 +152,18 @@ export const itemWritesRoutes = new Hono<AppEnv>()
     await checkGeometryValidity(c, input)
     const user = c.get('user') as CurrentUser
     const { sql } = c.get('db')
-    const { result, stored } = await writeAs(sql, user, async (tx) => {
-      await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
-      const result = await upsertFeature(tx, layer, input.set, input.geometry, input.crs.srid, {
-        onConflict: 'refuse',
-      })
-      return { result, stored: await readFeature(tx, layer, result.id, visibleProperties(layer, user)) }
-    })
+    const { result, stored } = await writeAs(
+      sql,
+      user,
+      async (tx) => {
+        await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
+        const result = await upsertFeature(tx, layer, input.set, input.geometry, input.crs.srid, {
+          onConflict: 'refuse',
+        })
+        return { result, stored: await readFeature(tx, layer, result.id, visibleProperties(layer, user)) }
+      },
+      writeContext(c, false),
+    )
     if (!stored) throw new Error(`feature ${result.id} of ${layer.id} vanished after its insert`)
     c.get('events').announce({ layer, featureId: result.id, before: null, after: result.bbox })
     c.header('Location', `${apiBase(c)}/collections/${layer.id}/items/${result.id}`)
@@ -148,12 +174,17 @@ export const itemWritesRoutes = new Hono<AppEnv>()
   .delete(item, writeGate(true), async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     const id = featureIdOf(c.req.param('featureId'), layer)
-    const version = ifMatchVersion(c.req.header('if-match'), layer, id)
+    const version = expectedVersion(c, layer, id)
     const user = c.get('user') as CurrentUser
-    const result = await writeAs(c.get('db').sql, user, async (tx) => {
-      await assertPlannerMayEdit(tx, user, { layer, id })
-      return deleteFeature(tx, layer, id, version)
-    })
+    const result = await writeAs(
+      c.get('db').sql,
+      user,
+      async (tx) => {
+        await assertPlannerMayEdit(tx, user, { layer, id })
+        return deleteFeature(tx, layer, id, version)
+      },
+      writeContext(c, version === null),
+    )
     if (!result) return missedWrite(c, layer, id)
     c.get('events').announce({ layer, featureId: id, before: result.before, after: null })
     return c.body(null, 204)

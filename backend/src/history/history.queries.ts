@@ -21,6 +21,10 @@ export type Version = {
   operation: 'insert' | 'update' | 'delete'
   changedAt: Date
   author: { name: string | null; email: string } | null
+  /** The client program of a desktop GIS write (editors only). */
+  client: string | null
+  /** The version this change overwrote without If-Match (desktop GIS, last writer wins). */
+  replacedVersion: number | null
   /** The feature as it was after this change (before it, for a delete). */
   feature: { type: 'Feature'; id: number; geometry: unknown; properties: Record<string, unknown> }
 }
@@ -39,6 +43,8 @@ export async function listVersions(
     select h.version, h.operation, h.changed_at as "changedAt",
            case when ${withAuthors}::boolean then u.display_name end as "authorName",
            case when ${withAuthors}::boolean then u.email end as "authorEmail",
+           case when ${withAuthors}::boolean then h.client end as client,
+           h.replaced_version as "replacedVersion",
            ${snapshotFeature(sql, sql`coalesce(h.after, h.before)` as unknown as Fragment, properties)} as feature
       from history as h left join users as u on u.id = h.changed_by
      where h.table_name = ${layer.table} and h.row_id = ${id}::bigint

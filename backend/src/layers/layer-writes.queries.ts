@@ -75,6 +75,11 @@ export type FeatureChange = {
 
 export type ChangeResult = { id: number; version: number; before: Bbox; after: Bbox | null }
 
+/** The version check of a write; `null` (a desktop GIS write without If-Match) checks none. */
+function versionIs(sql: Queries, version: number | null): Fragment {
+  return (version === null ? sql`true` : sql`t.version = ${version}::int`) as unknown as Fragment
+}
+
 /**
  * Updates feature `id` only if its version is still `version`: the check and the write are one
  * statement, so of concurrent writers holding the same version exactly one succeeds. Undefined
@@ -84,7 +89,7 @@ export async function updateFeature(
   sql: Queries,
   layer: Layer,
   id: number,
-  version: number,
+  version: number | null,
   change: FeatureChange,
 ): Promise<ChangeResult | undefined> {
   const table = identifiers(sql, layer.table)
@@ -101,7 +106,7 @@ export async function updateFeature(
        set updated_at = now() ${assignments}
       from (select id as old_id, ${extentOf(sql, 'o', 'old_')} from ${table} as o where id = ${id}::bigint) as old,
            jsonb_populate_record(null::${table}, ${sql.json(change.set as never)}) as r
-     where t.id = old.old_id and t.id = ${id}::bigint and t.version = ${version}::int
+     where t.id = old.old_id and t.id = ${id}::bigint and ${versionIs(sql, version)}
        and ${inCollection(sql, layer, 't')}
     returning t.id, t.version, old.old_xmin, old.old_ymin, old.old_xmax, old.old_ymax, ${extentOf(sql, 't', '')}`
   if (!row) return undefined
@@ -114,11 +119,11 @@ export async function deleteFeature(
   sql: Queries,
   layer: Layer,
   id: number,
-  version: number,
+  version: number | null,
 ): Promise<ChangeResult | undefined> {
   const [row] = await sql<({ id: number; version: number } & Corners)[]>`
     delete from ${identifiers(sql, layer.table)} as t
-     where t.id = ${id}::bigint and t.version = ${version}::int and ${inCollection(sql, layer, 't')}
+     where t.id = ${id}::bigint and ${versionIs(sql, version)} and ${inCollection(sql, layer, 't')}
     returning t.id, t.version, ${extentOf(sql, 't', '')}`
   if (!row) return undefined
   return { id: row.id, version: row.version, before: bbox(row), after: null }
