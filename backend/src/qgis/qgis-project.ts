@@ -1,0 +1,99 @@
+import { featureCollections, type Layer } from '../contract/layers.ts'
+import type { Labels } from '../contract/vocabulary.ts'
+import { layerRenderers } from './qgis-layer-styles.ts'
+import { xml } from './qgis-symbols.ts'
+
+// A QGIS project (.qgs, XML) with every public collection as an OGC API – Features layer of this
+// server, styled like the web map, in the municipality's official CRS. QGIS 3.22 reads it (the
+// acceptance test, qgis/qgis-acceptance.test.ts, loads and renders it with PyQGIS).
+
+type Lang = keyof Labels
+
+export type ProjectSettings = {
+  /** The API root the layers read from, e.g. https://atlas.example/api. */
+  api: string
+  /** The municipality's official CRS (EPSG code), e.g. 25833 for Leipzig. */
+  srid: number
+  /** The initial view in that CRS: [xmin, ymin, xmax, ymax], or null for QGIS to choose. */
+  extent: [number, number, number, number] | null
+  lang: Lang
+}
+
+const wkbTypes: Record<Layer['geometryType'], { geometry: string; wkb: string }> = {
+  MultiPolygon: { geometry: 'Polygon', wkb: 'MultiPolygon' },
+  MultiLineString: { geometry: 'Line', wkb: 'MultiLineString' },
+  Point: { geometry: 'Point', wkb: 'Point' },
+  Geometry: { geometry: 'Unknown geometry', wkb: 'Unknown' },
+}
+
+/** QGIS reads a CRS from its authority id alone. */
+function crsXml(srid: number): string {
+  return `<spatialrefsys nativeFormat="Wkt"><authid>EPSG:${srid}</authid></spatialrefsys>`
+}
+
+/** The OAPIF data source of a collection, as QGIS writes it (no credentials: see the README). */
+export function dataSource(api: string, collection: string): string {
+  return `pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' typename='${collection}' url='${api}' version='OGC_API_FEATURES'`
+}
+
+/** The .qgs document. */
+export function qgisProject(settings: ProjectSettings): string {
+  const renderers = layerRenderers(settings.lang)
+  const layers = renderers.flatMap(({ id, renderer }) => {
+    const layer = featureCollections.find((candidate) => candidate.id === id)
+    return layer ? [{ layer, renderer, layerId: `quartiersatlas_${id.replaceAll('-', '_')}` }] : []
+  })
+  // The layer tree lists the top layer first; renderers come bottom first.
+  const tree = [...layers]
+    .reverse()
+    .map(
+      ({ layer, layerId }) =>
+        `<layer-tree-layer id="${layerId}" name="${xml(layer.title[settings.lang])}" providerKey="oapif" source="${xml(dataSource(settings.api, layer.id))}" checked="Qt::Checked" expanded="0"/>`,
+    )
+    .join('\n    ')
+  const mapLayers = layers
+    .map(({ layer, renderer, layerId }) => {
+      const type = wkbTypes[layer.geometryType]
+      return `<maplayer type="vector" geometry="${type.geometry}" wkbType="${type.wkb}" hasScaleBasedVisibilityFlag="0" readOnly="0" autoRefreshEnabled="0" minScale="100000000" maxScale="0">
+      <id>${layerId}</id>
+      <datasource>${xml(dataSource(settings.api, layer.id))}</datasource>
+      <layername>${xml(layer.title[settings.lang])}</layername>
+      <abstract>${xml(layer.description[settings.lang])}</abstract>
+      <srs>${crsXml(4326)}</srs>
+      <provider encoding="UTF-8">oapif</provider>
+      ${renderer}
+    </maplayer>`
+    })
+    .join('\n    ')
+  const order = [...layers]
+    .reverse()
+    .map(({ layerId }) => `<item>${layerId}</item>`)
+    .join('')
+  const extent = settings.extent
+    ? `<extent><xmin>${settings.extent[0]}</xmin><ymin>${settings.extent[1]}</ymin><xmax>${settings.extent[2]}</xmax><ymax>${settings.extent[3]}</ymax></extent>`
+    : ''
+  // No basemap: BASEMAP_STYLE_URL names a MapLibre style, whose tile URLs QGIS would need to be
+  // given one by one; planners add one themselves (e.g. basemap.de as a vector tile connection).
+  return `<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis projectname="Quartiersatlas" version="3.22.0-Białowieża">
+  <homePath path=""/>
+  <title>Quartiersatlas</title>
+  <projectCrs>${crsXml(settings.srid)}</projectCrs>
+  <layer-tree-group>
+    <customproperties/>
+    ${tree}
+    <custom-order enabled="0">${order}</custom-order>
+  </layer-tree-group>
+  <mapcanvas name="theMapCanvas" annotationsVisible="1">
+    <units>meters</units>
+    ${extent}
+    <destinationsrs>${crsXml(settings.srid)}</destinationsrs>
+    <rendermaptile>0</rendermaptile>
+  </mapcanvas>
+  <projectlayers>
+    ${mapLayers}
+  </projectlayers>
+  <layerorder>${order}</layerorder>
+</qgis>
+`
+}
