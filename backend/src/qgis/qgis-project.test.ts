@@ -43,7 +43,9 @@ describe('GET /api/qgis/project.qgs', () => {
 
   it("is in the default municipality's official CRS: EPSG:25833 for Leipzig, EPSG:25832 for Dortmund", async () => {
     const leipzig = await project()
-    expect(leipzig).toContain('<projectCrs><spatialrefsys nativeFormat="Wkt"><authid>EPSG:25833</authid>')
+    expect(leipzig).toContain(
+      '<projectCrs><spatialrefsys nativeFormat="Wkt"><srsid>2106</srsid><authid>EPSG:25833</authid>',
+    )
     const xmin = Number(/<xmin>([\d.]+)<\/xmin>/.exec(leipzig)?.[1])
     expect(xmin).toBeGreaterThan(300_000)
     expect(xmin).toBeLessThan(330_000)

@@ -26,9 +26,20 @@ const wkbTypes: Record<Layer['geometryType'], { geometry: string; wkb: string }>
   Geometry: { geometry: 'Unknown geometry', wkb: 'Unknown' },
 }
 
-/** QGIS reads a CRS from its authority id alone. */
+/**
+ * QGIS's own ids (srs.db) of the CRSs a municipality may have: with one, QGIS 3.22 takes the CRS
+ * from its authority id; without, it ignores the authority id and the CRS stays empty.
+ */
+const qgisSrsIds: Readonly<Record<number, number>> = {
+  4326: 3452,
+  25832: 2105,
+  25833: 2106,
+  31468: 2648,
+  31469: 2649,
+}
+
 function crsXml(srid: number): string {
-  return `<spatialrefsys nativeFormat="Wkt"><authid>EPSG:${srid}</authid></spatialrefsys>`
+  return `<spatialrefsys nativeFormat="Wkt"><srsid>${qgisSrsIds[srid] ?? 0}</srsid><authid>EPSG:${srid}</authid></spatialrefsys>`
 }
 
 /** The OAPIF data source of a collection, as QGIS writes it (no credentials: see the README). */
