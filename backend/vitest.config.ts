@@ -8,7 +8,9 @@ export default defineProject({
   test: {
     name: 'backend',
     include: ['src/**/*.test.ts'],
-    exclude: process.env.QGIS_ACCEPTANCE ? configDefaults.exclude : [...configDefaults.exclude, qgisAcceptance],
+    exclude: process.env.QGIS_ACCEPTANCE
+      ? configDefaults.exclude
+      : [...configDefaults.exclude, qgisAcceptance],
     globalSetup: ['src/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -80,8 +80,13 @@ export function qgisProject(settings: ProjectSettings): string {
     .reverse()
     .map(({ layerId }) => `<item>${layerId}</item>`)
     .join('')
+  const [xmin, ymin, xmax, ymax] = settings.extent ?? []
   const extent = settings.extent
-    ? `<extent><xmin>${settings.extent[0]}</xmin><ymin>${settings.extent[1]}</ymin><xmax>${settings.extent[2]}</xmax><ymax>${settings.extent[3]}</ymax></extent>`
+    ? `<extent><xmin>${xmin}</xmin><ymin>${ymin}</ymin><xmax>${xmax}</xmax><ymax>${ymax}</ymax></extent>`
+    : ''
+  // The view a project opens on (QGIS 3.22: ProjectViewSettings; the map canvas's own is older).
+  const view = settings.extent
+    ? `<ProjectViewSettings UseProjectScales="0"><Scales/><DefaultViewExtent xmin="${xmin}" ymin="${ymin}" xmax="${xmax}" ymax="${ymax}">${crsXml(settings.srid)}</DefaultViewExtent></ProjectViewSettings>`
     : ''
   // No basemap: BASEMAP_STYLE_URL names a MapLibre style, whose tile URLs QGIS would need to be
   // given one by one; planners add one themselves (e.g. basemap.de as a vector tile connection).
@@ -90,6 +95,7 @@ export function qgisProject(settings: ProjectSettings): string {
   <homePath path=""/>
   <title>Quartiersatlas</title>
   <projectCrs>${crsXml(settings.srid)}</projectCrs>
+  <properties><SpatialRefSys><ProjectionsEnabled type="int">1</ProjectionsEnabled></SpatialRefSys></properties>
   <layer-tree-group>
     <customproperties/>
     ${tree}
@@ -101,6 +107,7 @@ export function qgisProject(settings: ProjectSettings): string {
     <destinationsrs>${crsXml(settings.srid)}</destinationsrs>
     <rendermaptile>0</rendermaptile>
   </mapcanvas>
+  ${view}
   <projectlayers>
     ${mapLayers}
   </projectlayers>
