@@ -48,13 +48,20 @@ beforeAll(async () => {
   const api = `${server.origin}/api`
   const qgs = join(dir, 'quartiersatlas.qgs')
   writeFileSync(qgs, await (await fetch(`${api}/qgis/project.qgs`)).text())
-  const { stdout } = await run(
+  // QGIS may crash while exiting after it printed its result: the result counts, stderr explains.
+  const stdout = await run(
     python,
     [join(import.meta.dirname, 'qgis-acceptance.py'), qgs, api, join(dir, 'map.png')],
     {
       env: { ...process.env, QT_QPA_PLATFORM: 'offscreen', XDG_RUNTIME_DIR: dir },
       timeout: 300_000,
       maxBuffer: 64 * 1024 * 1024,
+    },
+  ).then(
+    (done) => done.stdout,
+    (error: { stdout?: string; stderr?: string }) => {
+      if (!error.stdout?.includes('"render"')) throw new Error(`PyQGIS failed: ${error.stderr?.slice(-3000)}`)
+      return error.stdout
     },
   )
   result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Result
