@@ -31,6 +31,7 @@ import { offerRoutes } from './offers/offers.routes.ts'
 import { openApiRoutes } from './openapi/openapi.routes.ts'
 import { overlayRoutes } from './overlay/overlay.routes.ts'
 import { meRoutes, privacyAdminRoutes } from './privacy/privacy.routes.ts'
+import { qgisRoutes } from './qgis/qgis.routes.ts'
 import { searchRoutes } from './search/search.routes.ts'
 import { tileCacheFor } from './tiles/tile-cache.ts'
 import { tileColumnsReader } from './tiles/tile-columns.queries.ts'
@@ -108,6 +109,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.route('/api/notifications', notificationRoutes)
   app.route('/api/me', meRoutes)
   app.route('/api/privacy', privacyAdminRoutes)
+  app.route('/api', qgisRoutes)
   app.route('/api', tileRoutes)
   app.route('/api', historyRoutes)
   // OGC API – Features: the landing page at /api and /api/ (Hono's routes are strict about

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import { newTokenSchema } from '../contract/accounts.schema.ts'
+import { editorRoles } from '../features/visible-properties.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { pathId } from '../http/path-id.ts'
 import { Problem } from '../http/problem.ts'
 import { readJson } from '../http/read-json.ts'
 import { bearerToken } from './authenticate.ts'
-import { requireUser } from './require-role.ts'
+import { requireRoleOf, requireUser } from './require-role.ts'
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.queries.ts'
 
 /** /api/auth/tokens: personal API tokens for desktop GIS and scripts. */
@@ -21,8 +22,10 @@ export const tokenRoutes = new Hono<AppEnv>()
         'create API tokens from a signed-in session, not with a token',
       )
     }
-    const { name } = await readJson(c, newTokenSchema)
-    const created = await createApiToken(c.get('db').sql, user.id, name)
+    const { name, desktop_gis } = await readJson(c, newTokenSchema)
+    // Writing without If-Match is for those who edit the layers, and only when asked for.
+    if (desktop_gis) requireRoleOf(user, editorRoles)
+    const created = await createApiToken(c.get('db').sql, user.id, name, desktop_gis)
     c.header('Cache-Control', 'no-store')
     return c.json(created, 201)
   })

@@ -62,11 +62,17 @@ export const apiTokenResponse = z.object({
   created_at: z.string(),
   last_used_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
+  desktop_gis: z.boolean().describe('made for a desktop GIS: writes without If-Match (last writer wins)'),
 })
 export type ApiTokenInfo = z.infer<typeof apiTokenResponse>
 
 /** POST /api/auth/tokens: the new token with its secret, shown this once. */
-export const newApiTokenResponse = z.object({ id: z.number().int(), name: z.string(), token: z.string() })
+export const newApiTokenResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  token: z.string(),
+  desktop_gis: z.boolean(),
+})
 export type NewApiToken = z.infer<typeof newApiTokenResponse>
 
 export const loginSchema = z.strictObject({
@@ -100,7 +106,11 @@ export const accountChangeSchema = z
   .refine((change) => Object.keys(change).length > 0, 'name at least one of role, disabled, party_id')
 
 /** POST /api/auth/tokens: a personal API token's name. */
-export const newTokenSchema = z.strictObject({ name: oneLine.min(1).max(100) })
+export const newTokenSchema = z.strictObject({
+  name: oneLine.min(1).max(100),
+  /** For a desktop GIS (admins and planners): writes without If-Match, recorded in the history. */
+  desktop_gis: z.boolean().optional(),
+})
 
 /** POST /api/auth/confirm: the token from a registration's confirmation link. */
 export const confirmSchema = z.strictObject({

@@ -23,6 +23,15 @@ export const featureVersionResponse = z.object({
     .describe(
       'editors only: the database role that made the change when no Quartiersatlas user did (an edit in QGIS or psql, an import); null otherwise',
     ),
+  client: z
+    .string()
+    .nullable()
+    .describe('the program of a desktop GIS write (its User-Agent), editors only; null otherwise'),
+  replacedVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the version this change overwrote without If-Match (desktop GIS: last writer wins)'),
   feature: geoJsonFeature.describe('the feature as it was after this change (before it, for a delete)'),
 })
 export type FeatureVersion = z.infer<typeof featureVersionResponse>

@@ -32,6 +32,11 @@ export interface Layer {
   readonly id: string
   /** The table or view behind it: a fixed identifier, never taken from a request. */
   readonly table: string
+  /**
+   * Only rows whose geometry has this dimension (0 points, 1 lines, 2 areas): a collection over
+   * one geometry type of a table that mixes them (see `featureCollections`).
+   */
+  readonly geometryDimension?: 0 | 1 | 2
   readonly title: Labels
   readonly description: Labels
   readonly geometryType: GeometryType
@@ -497,6 +502,70 @@ export type LayerTable = (typeof layers)[number]['table']
 /** The layer with this collection id, or undefined: the one place a URL segment meets the registry. */
 export function findLayer(id: string): Layer | undefined {
   return layers.find((layer) => layer.id === id)
+}
+
+/** The collections over one geometry type of a layer that mixes them, with the measures they have. */
+function byGeometry(
+  layer: Layer,
+  parts: readonly {
+    suffix: string
+    title: Labels
+    geometryType: Exclude<GeometryType, 'Geometry'>
+    dimension: 0 | 1 | 2
+    measures: readonly Measure[]
+  }[],
+): Layer[] {
+  const measured: readonly string[] = layer.measures
+  return parts.map((part) => ({
+    ...layer,
+    id: `${layer.id}-${part.suffix}`,
+    title: part.title,
+    geometryType: part.geometryType,
+    geometryDimension: part.dimension,
+    measures: part.measures,
+    publicProperties: layer.publicProperties.filter(
+      (name) => !measured.includes(name) || (part.measures as readonly string[]).includes(name),
+    ),
+  }))
+}
+
+/**
+ * The OGC API – Features collections: one per layer, except that a layer mixing geometry types
+ * (measures) is served as one collection per type, because desktop GIS types a layer by one
+ * geometry (QGIS showed only the polygons of a mixed collection). The mixed layer stays
+ * addressable under its own id for the web map and its tiles, but is not listed.
+ */
+export const featureCollections: readonly Layer[] = layers.flatMap((layer): Layer[] =>
+  layer.id === 'measures'
+    ? byGeometry(layer, [
+        {
+          suffix: 'points',
+          title: { de: 'Maßnahmen (Punkte)', en: 'Measures (points)' },
+          geometryType: 'Point',
+          dimension: 0,
+          measures: [],
+        },
+        {
+          suffix: 'lines',
+          title: { de: 'Maßnahmen (Linien)', en: 'Measures (lines)' },
+          geometryType: 'MultiLineString',
+          dimension: 1,
+          measures: ['length_m'],
+        },
+        {
+          suffix: 'areas',
+          title: { de: 'Maßnahmen (Flächen)', en: 'Measures (areas)' },
+          geometryType: 'MultiPolygon',
+          dimension: 2,
+          measures: ['area_m2'],
+        },
+      ])
+    : [layer],
+)
+
+/** A listed collection or a layer of the registry with this id, or undefined. */
+export function findCollection(id: string): Layer | undefined {
+  return featureCollections.find((layer) => layer.id === id) ?? findLayer(id)
 }
 
 /** The layer stored in this table, or undefined. */

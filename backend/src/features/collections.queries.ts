@@ -1,5 +1,6 @@
 import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
+import { inCollection } from '../layers/collection-rows.ts'
 
 export type Extent = {
   /** [minLon, minLat, maxLon, maxLat], null when the collection is empty. */
@@ -32,7 +33,7 @@ export async function collectionExtent(sql: Queries, layer: Layer): Promise<Exte
     }[]
   >`
     select st_xmin(e) as xmin, st_ymin(e) as ymin, st_xmax(e) as xmax, st_ymax(e) as ymax, start, "end", count
-      from (select st_extent(geom) as e, count(*) as count ${time} from ${table}) as extent`
+      from (select st_extent(geom) as e, count(*) as count ${time} from ${table} where ${inCollection(sql, layer)}) as extent`
   if (!row) return { bbox: null, interval: null }
   const bbox =
     row.xmin === null || row.ymin === null || row.xmax === null || row.ymax === null

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono'
-import { layers } from '../contract/layers.ts'
+import { featureCollections } from '../contract/layers.ts'
 import { apiBase } from '../http/api-base.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { collectionExtent } from './collections.queries.ts'
@@ -39,7 +39,7 @@ export const discoveryRoutes = new Hono<AppEnv>()
     const base = apiBase(c)
     const lang = chooseLang(c)
     const collections = []
-    for (const layer of layers) {
+    for (const layer of featureCollections) {
       const extent = await collectionExtent(c.get('db').sql, layer)
       collections.push(collectionDocument(layer, extent, base, lang))
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { layers } from '../contract/layers.ts'
+import { featureCollections, layers } from '../contract/layers.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 
 const db = useTestDatabase()
@@ -48,7 +48,7 @@ describe('discovery', () => {
   it('lists every layer with extent, CRS list, schema links and tiles link', async () => {
     const response = await createApp(db()).request('/api/collections')
     const body = (await response.json()) as { collections: Record<string, never>[] }
-    expect(body.collections.map((c) => c.id)).toEqual(layers.map((layer) => layer.id))
+    expect(body.collections.map((c) => c.id)).toEqual(featureCollections.map((layer) => layer.id))
     const plots = body.collections.find((c) => c.id === 'plots') as unknown as {
       title: string
       extent: { spatial: { bbox: number[][] } }
@@ -146,7 +146,7 @@ describe('OpenAPI', () => {
       components: { schemas: Record<string, unknown> }
     }
     expect(document.openapi).toMatch(/^3\.0/)
-    for (const layer of layers) {
+    for (const layer of [...featureCollections, ...layers]) {
       expect(document.paths[`/collections/${layer.id}/items`]?.get).toBeDefined()
       expect(document.paths[`/collections/${layer.id}/items/{featureId}`]?.get).toBeDefined()
       expect(document.components.schemas[`${layer.id}.properties`]).toBeDefined()

@@ -88,8 +88,16 @@ export function collectionDocument(layer: Layer, extent: Extent, base: string, l
       type: schemaType,
       title: 'queryables',
     },
-    { href: `${url}/tiles`, rel: tilesetsVectorRel, type: 'application/json', title: 'vector tilesets' },
   ]
+  // A collection of one geometry type has no tiles of its own: its layer's tiles hold all types.
+  if (layer.geometryDimension === undefined) {
+    links.push({
+      href: `${url}/tiles`,
+      rel: tilesetsVectorRel,
+      type: 'application/json',
+      title: 'vector tilesets',
+    })
+  }
   return {
     id: layer.id,
     title: layer.title[lang],

@@ -3,7 +3,7 @@ import { assertPlannerMayEdit } from '../access/planner-scope.ts'
 import { requireRoleOf } from '../auth/require-role.ts'
 import type { Layer } from '../contract/layers.ts'
 import { contentCrs, crs84 } from '../crs/crs.ts'
-import { writeAs } from '../db/write-as.ts'
+import { type WriteContext, writeAs } from '../db/write-as.ts'
 import { checkValidity } from '../geometry/geometry-validity.queries.ts'
 import { apiBase } from '../http/api-base.ts'
 import type { AppEnv, CurrentUser } from '../http/app-types.ts'
@@ -19,6 +19,7 @@ import {
 } from '../layers/layer-writes.queries.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
 import { ifMatchOf, versionToWrite } from './if-match.ts'
+import type { IfMatch } from '../http/version-match.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'
 import { etagOf, featureIdOf, featureNotFound, layerOf, readOnlyCollection } from './layer-of.ts'
@@ -41,6 +42,26 @@ function writeGate(item: boolean): MiddlewareHandler<AppEnv> {
     checkParameters(c, [])
     await next()
   }
+}
+
+/**
+ * The version a write must find, from If-Match; `null` for a desktop GIS token writing without
+ * If-Match (QGIS sends none): the last writer wins, and history records what it overwrote.
+ */
+/**
+ * The If-Match condition of a write. A desktop GIS token that sends none writes over whatever is
+ * there ("*": the feature must exist), and history records the version it replaced unchecked.
+ */
+function writeCondition(c: Context<AppEnv>, layer: Layer, id: number): { condition: IfMatch; unchecked: boolean } {
+  const header = c.req.header('if-match')
+  if (header === undefined && c.get('user')?.desktopGis) return { condition: '*', unchecked: true }
+  return { condition: ifMatchOf(header, layer, id), unchecked: false }
+}
+
+/** What history records of a write made with a desktop GIS token: the client and whether it was unchecked. */
+function writeContext(c: Context<AppEnv>, unchecked: boolean): WriteContext {
+  if (!c.get('user')?.desktopGis) return {}
+  return { client: c.req.header('user-agent') ?? 'unknown client', unchecked }
 }
 
 function stale(detail: string, headers: Record<string, string> = {}): Problem {
@@ -92,20 +113,25 @@ function change(layer: Layer, input: FeatureInput, mode: 'replace' | 'merge'): F
 async function replaceOrMerge(c: Context<AppEnv>, mode: 'replace' | 'merge') {
   const layer = layerOf(c.req.param('collectionId') ?? '')
   const id = featureIdOf(c.req.param('featureId') ?? '', layer)
-  const condition = ifMatchOf(c.req.header('if-match'), layer, id)
+  const { condition, unchecked } = writeCondition(c, layer, id)
   const input = await readFeatureInput(c, layer, mode)
   await checkGeometryValidity(c, input)
   const user = c.get('user') as CurrentUser
   const { sql } = c.get('db')
-  const written = await writeAs(sql, user, async (tx) => {
-    await assertPlannerMayEdit(tx, user, { layer, id })
-    if (input.geometry !== undefined)
-      await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
-    const version = await versionToWrite(tx, layer, id, condition)
-    if (version === undefined) return undefined
-    const result = await updateFeature(tx, layer, id, version, change(layer, input, mode))
-    return result && { result, stored: await readFeature(tx, layer, id, visibleProperties(layer, user)) }
-  })
+  const written = await writeAs(
+    sql,
+    user,
+    async (tx) => {
+      await assertPlannerMayEdit(tx, user, { layer, id })
+      if (input.geometry !== undefined)
+        await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
+      const version = await versionToWrite(tx, layer, id, condition)
+      if (version === undefined) return undefined
+      const result = await updateFeature(tx, layer, id, version, change(layer, input, mode))
+      return result && { result, stored: await readFeature(tx, layer, id, visibleProperties(layer, user)) }
+    },
+    writeContext(c, unchecked),
+  )
   if (!written?.stored) return missedWrite(c, layer, id)
   c.get('events').announce({
     layer,
@@ -127,13 +153,18 @@ export const itemWritesRoutes = new Hono<AppEnv>()
     await checkGeometryValidity(c, input)
     const user = c.get('user') as CurrentUser
     const { sql } = c.get('db')
-    const { result, stored } = await writeAs(sql, user, async (tx) => {
-      await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
-      const result = await upsertFeature(tx, layer, input.set, input.geometry, input.crs.srid, {
-        onConflict: 'refuse',
-      })
-      return { result, stored: await readFeature(tx, layer, result.id, visibleProperties(layer, user)) }
-    })
+    const { result, stored } = await writeAs(
+      sql,
+      user,
+      async (tx) => {
+        await assertPlannerMayEdit(tx, user, { geometry: input.geometry, srid: input.crs.srid })
+        const result = await upsertFeature(tx, layer, input.set, input.geometry, input.crs.srid, {
+          onConflict: 'refuse',
+        })
+        return { result, stored: await readFeature(tx, layer, result.id, visibleProperties(layer, user)) }
+      },
+      writeContext(c, false),
+    )
     if (!stored) throw new Error(`feature ${result.id} of ${layer.id} vanished after its insert`)
     c.get('events').announce({ layer, featureId: result.id, before: null, after: result.bbox })
     c.header('Location', `${apiBase(c)}/collections/${layer.id}/items/${result.id}`)
@@ -144,13 +175,18 @@ export const itemWritesRoutes = new Hono<AppEnv>()
   .delete(item, writeGate(true), async (c) => {
     const layer = layerOf(c.req.param('collectionId'))
     const id = featureIdOf(c.req.param('featureId'), layer)
-    const condition = ifMatchOf(c.req.header('if-match'), layer, id)
+    const { condition, unchecked } = writeCondition(c, layer, id)
     const user = c.get('user') as CurrentUser
-    const result = await writeAs(c.get('db').sql, user, async (tx) => {
-      await assertPlannerMayEdit(tx, user, { layer, id })
-      const version = await versionToWrite(tx, layer, id, condition)
-      return version === undefined ? undefined : deleteFeature(tx, layer, id, version)
-    })
+    const result = await writeAs(
+      c.get('db').sql,
+      user,
+      async (tx) => {
+        await assertPlannerMayEdit(tx, user, { layer, id })
+        const version = await versionToWrite(tx, layer, id, condition)
+        return version === undefined ? undefined : deleteFeature(tx, layer, id, version)
+      },
+      writeContext(c, unchecked),
+    )
     if (!result) return missedWrite(c, layer, id)
     c.get('events').announce({ layer, featureId: id, before: result.before, after: null })
     return c.body(null, 204)

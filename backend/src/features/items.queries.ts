@@ -1,6 +1,7 @@
 import type { Layer } from '../contract/layers.ts'
 import { type Crs, crs84, decimals } from '../crs/crs.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
+import { inCollection, servedGeometry } from '../layers/collection-rows.ts'
 import type { Envelope, ItemsQuery } from './items-params.ts'
 
 // Reading features: PostGIS builds each GeoJSON Feature (json_build_object, st_asgeojson),
@@ -18,28 +19,32 @@ function join(sql: Queries, parts: readonly Fragment[], separator: ', ' | ' and 
 }
 
 /** The geometry in `crs`: EPSG:4326 swaps the axes, projected CRSs go through st_transform. */
-function outputGeometry(sql: Queries, crs: Crs): Fragment {
+function outputGeometry(sql: Queries, layer: Layer, crs: Crs): Fragment {
+  const geom = servedGeometry(sql, layer)
   const geometry =
     crs.srid === 4326
       ? crs.latLon
-        ? sql`st_flipcoordinates(geom)`
-        : sql`geom`
-      : sql`st_transform(geom, ${crs.srid}::int)`
+        ? sql`st_flipcoordinates(${geom})`
+        : geom
+      : sql`st_transform(${geom}, ${crs.srid}::int)`
   // Option 0: no "crs" member (RFC 7946); the CRS travels in the Content-Crs header.
   return sql`st_asgeojson(${geometry}, ${decimals(crs)}::int, 0)::json` as unknown as Fragment
 }
 
 /** A GeoJSON Feature (as text) of a row with exactly `properties` from the allow-list. */
-function featureJson(sql: Queries, properties: readonly string[], crs: Crs): Fragment {
+function featureJson(sql: Queries, layer: Layer, properties: readonly string[], crs: Crs): Fragment {
   const pairs = properties.map((name) => sql`${name}::text, ${identifiers(sql, name)}` as unknown as Fragment)
   return sql`json_build_object(
-    'type', 'Feature', 'id', id, 'geometry', ${outputGeometry(sql, crs)},
+    'type', 'Feature', 'id', id, 'geometry', ${outputGeometry(sql, layer, crs)},
     'properties', json_build_object(${join(sql, pairs, ', ')}))::text` as unknown as Fragment
 }
 
-/** The conditions of a query (bbox, datetime, queryables); none for an unfiltered request. */
+/**
+ * The conditions of a query (bbox, datetime, queryables, and the geometry type of a collection
+ * over one type of a mixed table); none for an unfiltered request of a whole table.
+ */
 function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment[] {
-  const parts: Fragment[] = []
+  const parts: Fragment[] = layer.geometryDimension === undefined ? [] : [inCollection(sql, layer)]
   if (query.bbox) {
     const { crs, envelopes } = query.bbox
     const boxes = envelopes.map((envelope) => {
@@ -120,7 +125,7 @@ export function itemsStatement(sql: Queries, layer: Layer, query: ItemsQuery, pr
            max(p.id) filter (where p.n <= ${query.limit}::int) as last_id,
            string_agg(p.feature, ',' order by p.id) filter (where p.n <= ${query.limit}::int) as features
       from (
-        select id, row_number() over (order by id) as n, ${featureJson(sql, properties, query.crs)} as feature
+        select id, row_number() over (order by id) as n, ${featureJson(sql, layer, properties, query.crs)} as feature
           from ${table}
          where ${where} and id > ${query.after}::bigint
          order by id
@@ -158,7 +163,7 @@ export async function readFeature(
   crs: Crs = crs84,
 ): Promise<StoredFeature | undefined> {
   const [row] = await sql<StoredFeature[]>`
-    select ${featureJson(sql, properties, crs)} as feature, version
-      from ${identifiers(sql, layer.table)} where id = ${id}::bigint`
+    select ${featureJson(sql, layer, properties, crs)} as feature, version
+      from ${identifiers(sql, layer.table)} where id = ${id}::bigint and ${inCollection(sql, layer)}`
   return row
 }

@@ -1,16 +1,19 @@
-import { findLayer, type Layer, layers } from '../contract/layers.ts'
+import { featureCollections, findCollection, type Layer } from '../contract/layers.ts'
 import { Problem } from '../http/problem.ts'
 
-/** The layer of a collection id from a URL, or a 404 problem naming the collections there are. */
-export function layerOf(collectionId: string): Layer {
-  const layer = findLayer(collectionId)
+/**
+ * The layer of a collection id from a URL, or a 404 problem naming the collections there are.
+ * `find` narrows the ids (tiles know only the registry's layers).
+ */
+export function layerOf(collectionId: string, find = findCollection): Layer {
+  const layer = find(collectionId)
   if (!layer) {
     throw new Problem(
       404,
       'collection-not-found',
       'No such collection',
       `there is no collection "${collectionId}"; GET /api/collections lists them`,
-      { collections: layers.map((known) => known.id) },
+      { collections: featureCollections.map((known) => known.id) },
     )
   }
   return layer

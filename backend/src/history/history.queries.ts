@@ -23,6 +23,10 @@ export type Version = {
   author: { name: string | null; email: string } | null
   /** The database role that wrote it when no Quartiersatlas user did (QGIS, psql); editors only. */
   databaseRole: string | null
+  /** The client program of a desktop GIS write (editors only). */
+  client: string | null
+  /** The version this change overwrote without If-Match (desktop GIS, last writer wins). */
+  replacedVersion: number | null
   /** The feature as it was after this change (before it, for a delete). */
   feature: { type: 'Feature'; id: number; geometry: unknown; properties: Record<string, unknown> }
 }
@@ -43,6 +47,8 @@ export async function listVersions(
            case when ${withAuthors}::boolean then u.email end as "authorEmail",
            case when ${withAuthors}::boolean and h.changed_by is null then h.changed_by_role end
              as "databaseRole",
+           case when ${withAuthors}::boolean then h.client end as client,
+           h.replaced_version as "replacedVersion",
            ${snapshotFeature(sql, sql`coalesce(h.after, h.before)` as unknown as Fragment, properties)} as feature
       from history as h left join users as u on u.id = h.changed_by
      where h.table_name = ${layer.table} and h.row_id = ${id}::bigint

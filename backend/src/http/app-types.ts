@@ -12,6 +12,8 @@ export type CurrentUser = {
   id: number
   email: string
   role: Role
+  /** Signed in with an API token made for a desktop GIS: may write without If-Match. */
+  desktopGis?: boolean
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Layer } from '../contract/layers.ts'
 import { identifiers, type Queries } from '../db/sql-client.ts'
+import { inCollection } from './collection-rows.ts'
 import type { Bbox } from './layer-events.ts'
 
 // Writing layer rows. Column names come only from a layer's zod schema (the allow-list), and
@@ -74,6 +75,11 @@ export type FeatureChange = {
 
 export type ChangeResult = { id: number; version: number; before: Bbox; after: Bbox | null }
 
+/** The version check of a write; `null` (a desktop GIS write without If-Match) checks none. */
+function versionIs(sql: Queries, version: number | null): Fragment {
+  return (version === null ? sql`true` : sql`t.version = ${version}::int`) as unknown as Fragment
+}
+
 /**
  * Updates feature `id` only if its version is still `version`: the check and the write are one
  * statement, so of concurrent writers holding the same version exactly one succeeds. Undefined
@@ -83,7 +89,7 @@ export async function updateFeature(
   sql: Queries,
   layer: Layer,
   id: number,
-  version: number,
+  version: number | null,
   change: FeatureChange,
 ): Promise<ChangeResult | undefined> {
   const table = identifiers(sql, layer.table)
@@ -100,7 +106,8 @@ export async function updateFeature(
        set updated_at = now() ${assignments}
       from (select id as old_id, ${extentOf(sql, 'o', 'old_')} from ${table} as o where id = ${id}::bigint) as old,
            jsonb_populate_record(null::${table}, ${sql.json(change.set as never)}) as r
-     where t.id = old.old_id and t.id = ${id}::bigint and t.version = ${version}::int
+     where t.id = old.old_id and t.id = ${id}::bigint and ${versionIs(sql, version)}
+       and ${inCollection(sql, layer, 't')}
     returning t.id, t.version, old.old_xmin, old.old_ymin, old.old_xmax, old.old_ymax, ${extentOf(sql, 't', '')}`
   if (!row) return undefined
   const before = { xmin: row.old_xmin, ymin: row.old_ymin, xmax: row.old_xmax, ymax: row.old_ymax } as Corners
@@ -112,11 +119,11 @@ export async function deleteFeature(
   sql: Queries,
   layer: Layer,
   id: number,
-  version: number,
+  version: number | null,
 ): Promise<ChangeResult | undefined> {
   const [row] = await sql<({ id: number; version: number } & Corners)[]>`
     delete from ${identifiers(sql, layer.table)} as t
-     where t.id = ${id}::bigint and t.version = ${version}::int
+     where t.id = ${id}::bigint and ${versionIs(sql, version)} and ${inCollection(sql, layer, 't')}
     returning t.id, t.version, ${extentOf(sql, 't', '')}`
   if (!row) return undefined
   return { id: row.id, version: row.version, before: bbox(row), after: null }
@@ -133,7 +140,7 @@ export async function currentVersion(
   { lock = false } = {},
 ): Promise<number | undefined> {
   const [row] = await sql<{ version: number }[]>`
-    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint
+    select version from ${identifiers(sql, layer.table)} where id = ${id}::bigint and ${inCollection(sql, layer)}
     ${lock ? sql`for update` : sql``}`
   return row?.version
 }

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono'
-import { type Layer, layers } from '../contract/layers.ts'
+import { findLayer, type Layer, layers } from '../contract/layers.ts'
 import { layerOf } from '../features/layer-of.ts'
 import { apiBase } from '../http/api-base.ts'
 import type { AppEnv } from '../http/app-types.ts'
@@ -36,11 +36,11 @@ async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: reado
 /** Routes of the tilesets of every collection and of the combined tileset. */
 export const tileRoutes = new Hono<AppEnv>()
   .get('/collections/:collectionId/tiles', (c) => {
-    const layer = layerOf(c.req.param('collectionId') ?? '')
+    const layer = layerOf(c.req.param('collectionId') ?? '', findLayer)
     return c.json(tilesetList(`${apiBase(c)}/collections/${layer.id}/tiles`, apiBase(c), layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad', async (c) => {
-    const layer = layerOf(c.req.param('collectionId') ?? '')
+    const layer = layerOf(c.req.param('collectionId') ?? '', findLayer)
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
     const columns = await c.get('tileColumns')()
     return c.json(
@@ -48,12 +48,12 @@ export const tileRoutes = new Hono<AppEnv>()
     )
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/tilejson.json', async (c) => {
-    const layer = layerOf(c.req.param('collectionId') ?? '')
+    const layer = layerOf(c.req.param('collectionId') ?? '', findLayer)
     const url = `${apiBase(c)}/collections/${layer.id}/tiles/WebMercatorQuad`
     return c.json(await tileJson(c.get('db').sql, await c.get('tileColumns')(), [layer], url, layer.title.en))
   })
   .get('/collections/:collectionId/tiles/WebMercatorQuad/:z/:y/:x', (c) => {
-    const layer = layerOf(c.req.param('collectionId') ?? '')
+    const layer = layerOf(c.req.param('collectionId') ?? '', findLayer)
     return tileResponse(c, layer.id, [layer])
   })
   .get('/tiles', (c) =>

@@ -1,7 +1,7 @@
 import { For } from 'solid-js'
 import type { OverlayArea } from '../../../backend/src/contract/map.schema.ts'
+import { plotStatusColours } from '../../../backend/src/contract/palette.ts'
 import { formatNumber, formatPercent, label, t } from '../i18n/locale.ts'
-import { plotStatusColours } from '../map/palette.ts'
 import { vocabulary } from '../registry.ts'
 
 // Each area's name stands above its bar, so the chart is 330 px wide and fits a phone (390 px)

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
+import * as colours from '../../../backend/src/contract/palette.ts'
 import { findLayer, type Labels, type LayerId, type Vocabulary, vocabulary } from '../registry.ts'
 import { labelFonts } from './font-stacks.ts'
-import * as colours from './palette.ts'
 import { buildingsStyle, stationsStyle } from './reference-map-layers.ts'
 
 // The one style module: every collection's MapLibre layers and its legend entries come from the

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Layer, layers } from '../../contract/layers.ts'
+import { featureCollections, type Layer, layers } from '../../contract/layers.ts'
 import { featureResponse, geometryResponse, itemsResponse } from '../../contract/map.schema.ts'
 import { supportedCrs } from '../../crs/crs.ts'
 import { writablePropertiesSchema } from '../../features/feature-body.ts'
@@ -307,14 +307,16 @@ export function featuresOpenApi(): OpenApiModule {
     },
   }
   const schemas: Record<string, Json> = {}
-  for (const layer of layers) {
+  // The listed collections, and the layers they split (measures, as the web map reads it).
+  const described = [...featureCollections, ...layers.filter((layer) => !featureCollections.includes(layer))]
+  for (const layer of described) {
     Object.assign(paths, layerPaths(layer))
     Object.assign(schemas, layerSchemas(layer))
   }
   return {
     tags: [
       { name: 'discovery', description: 'OGC API – Features landing page, conformance, collections' },
-      ...layers.map((layer) => ({ name: layer.id, description: layer.description.en })),
+      ...described.map((layer) => ({ name: layer.id, description: layer.description.en })),
     ],
     paths,
     components: { schemas, parameters },

@@ -1,6 +1,8 @@
 // Colours per vocabulary key. Keys are checked against the vocabularies (satisfies Record<…>), so
-// a new key in backend/src/contract/vocabulary.ts fails the type check until it has a colour here.
-import type { vocabulary } from '../registry.ts'
+// a new key in vocabulary.ts fails the type check until it has a colour here. Shared by the web
+// map's style (frontend/src/map/map-style.ts) and the QGIS project (backend/src/qgis/), so that
+// both draw the same map.
+import type * as vocabulary from './vocabulary.ts'
 
 type ColoursOf<V> = Record<keyof V & string, string>
 
