@@ -65,9 +65,16 @@ export function coerce(layer: Layer, column: string, value: unknown): unknown {
     const trimmed = value.trim()
     const number = Number(trimmed.includes(',') ? trimmed.replaceAll('.', '').replace(',', '.') : trimmed)
     if (trimmed !== '' && Number.isFinite(number) && schema.safeParse(number).success) return number
-    const truth = { ja: true, yes: true, true: true, '1': true, nein: false, no: false, false: false, '0': false }[
-      trimmed.toLowerCase()
-    ]
+    const truth = {
+      ja: true,
+      yes: true,
+      true: true,
+      '1': true,
+      nein: false,
+      no: false,
+      false: false,
+      '0': false,
+    }[trimmed.toLowerCase()]
     if (truth !== undefined && schema.safeParse(truth).success) return truth
     if (trimmed === '' && schema.safeParse(null).success) return null
   }

@@ -48,6 +48,10 @@ export type ImportOptions = {
   validOnly?: boolean
   /** Stop after checking, writing nothing (the preview). */
   dryRun?: boolean
+  /** With dryRun: receives each accepted feature as it would be stored (GeoJSON text in WGS 84). */
+  onAccepted?: (properties: Record<string, unknown>, geometry: string) => void
+  /** Runs the import's one transaction (default: sql.begin); the API passes writeAs. */
+  transaction?: (work: (tx: Tx) => Promise<void>) => Promise<void>
   /** Called every 1000 features with the count so far. */
   onProgress?: (features: number) => void
 }
@@ -77,7 +81,8 @@ export async function importFeatures(
   const ignored = new Set<string>()
 
   try {
-    await sql.begin(async (tx) => {
+    const transaction = options.transaction ?? ((work) => sql.begin(work) as Promise<void>)
+    await transaction(async (tx) => {
       for await (const feature of source.features()) {
         report.features += 1
         if (report.features % 1000 === 0) options.onProgress?.(report.features)
@@ -128,6 +133,7 @@ async function importOne(
   const municipality = row.municipality === undefined ? undefined : ags.safeParse(row.municipality)
   if (municipality && !municipality.success) reasons.push('municipality must be an 8-digit AGS')
   let wkb: Uint8Array | undefined
+  let geojson: string | undefined
   if (feature.geometry === null) reasons.push('the feature has no geometry')
   else {
     if (feature.position) checkPlausible(srid, feature.position[0], feature.position[1], `feature ${number}`)
@@ -143,9 +149,12 @@ async function importOne(
         srid,
         layer.geometryType,
         municipality?.success ? municipality.data : null,
+        options.onAccepted !== undefined,
       )
-      if (checked.ok) wkb = checked.wkb
-      else {
+      if (checked.ok) {
+        wkb = checked.wkb
+        geojson = checked.geojson ?? undefined
+      } else {
         reasons.push(checked.message)
         location = checked.location
       }
@@ -160,7 +169,12 @@ async function importOne(
     )
   }
   if (reasons.length > 0 || !parsed.success || wkb === undefined) return refuse()
-  const values = row.municipality === undefined ? parsed.data : { ...parsed.data, municipality: row.municipality }
+  const values =
+    row.municipality === undefined ? parsed.data : { ...parsed.data, municipality: row.municipality }
+  if (options.dryRun && options.onAccepted && geojson) {
+    options.onAccepted(values, geojson)
+    return { inserted: true }
+  }
   try {
     const written = await tx.savepoint((sp) => upsertFeature(sp, layer, values, { wkb }))
     return { inserted: written.inserted }
@@ -196,7 +210,8 @@ function mapProperties(
   const row: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(properties)) {
     const column = key in rename ? rename[key] : key.toLowerCase()
-    if (column && columns.has(column)) row[column] = column === 'municipality' ? value : coerce(layer, column, value)
+    if (column && columns.has(column))
+      row[column] = column === 'municipality' ? value : coerce(layer, column, value)
     else ignored.add(key)
   }
   return row

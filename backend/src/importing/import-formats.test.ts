@@ -47,7 +47,9 @@ async function worstAreaDifference(): Promise<number> {
 
 describe('importing the formats German offices send', () => {
   it('imports the 63 districts from a GeoPackage in EPSG:25833 and again from a Shapefile in EPSG:31468, areas within 0.01 %', async () => {
-    const gpkg = await importFile('ortsteile-25833.gpkg', 'districts', { rename: { OT: 'key', Name: 'name' } })
+    const gpkg = await importFile('ortsteile-25833.gpkg', 'districts', {
+      rename: { OT: 'key', Name: 'name' },
+    })
     expect(gpkg).toMatchObject({ features: 63, inserted: 63, refused: [], srid: 25833 })
     expect(await worstAreaDifference()).toBeLessThan(1e-4)
     const shp = await importFile('ortsteile-31468.zip', 'districts', { rename: { OT: 'key', Name: 'name' } })
@@ -77,9 +79,13 @@ describe('importing the formats German offices send', () => {
   it('reads FlatGeobuf and a German CSV with Rechtswert/Hochwert in the chosen CRS', async () => {
     const fgb = await importFile('brachen-25833.fgb', 'plots', { rename: { Name: 'name' }, dryRun: true })
     expect(fgb).toMatchObject({ features: 2, inserted: 2, refused: [], srid: 25833 })
-    const csv = await importFile('orte-25833.csv', 'places', { srid: 25833, rename: { Name: 'name', Adresse: 'address' } })
+    const csv = await importFile('orte-25833.csv', 'places', {
+      srid: 25833,
+      rename: { Name: 'name', Adresse: 'address' },
+    })
     expect(csv).toMatchObject({ features: 1, inserted: 1, refused: [] })
-    const [place] = await db().sql`select address, st_x(geom) as x, st_y(geom) as y from places where name = 'Garten Josephstraße'`
+    const [place] = await db()
+      .sql`select address, st_x(geom) as x, st_y(geom) as y from places where name = 'Garten Josephstraße'`
     expect(place?.address).toBe('Josephstraße 27')
     expect(place?.x).toBeGreaterThan(12.2)
     expect(place?.x).toBeLessThan(12.5)
@@ -87,8 +93,12 @@ describe('importing the formats German offices send', () => {
 
   it('refuses zone-prefixed eastings, a Shapefile without .prj and features outside the city, changing nothing', async () => {
     const before = await checksum('plots')
-    await expect(importFile('brachen-5650.zip', 'plots')).rejects.toThrow(/zone prefix.*EPSG:25832 or EPSG:25833/)
-    await expect(importFile('brachen-ohne-prj.zip', 'plots')).rejects.toThrow(/has no \.prj; choose its coordinate system/)
+    await expect(importFile('brachen-5650.zip', 'plots')).rejects.toThrow(
+      /zone prefix.*EPSG:25832 or EPSG:25833/,
+    )
+    await expect(importFile('brachen-ohne-prj.zip', 'plots')).rejects.toThrow(
+      /has no \.prj; choose its coordinate system/,
+    )
     await expect(importFile('brachen-ohne-prj.zip', 'plots', { srid: 31468 })).rejects.toThrow(
       /Gauss–Krüger zone 4 eastings begin with 4; eastings of 6 digits are UTM/,
     )
@@ -122,5 +132,16 @@ describe('importing the formats German offices send', () => {
 
 function square(x: number, y: number) {
   const s = 0.001
-  return { type: 'Polygon', coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] }
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + s, y],
+        [x + s, y + s],
+        [x, y + s],
+        [x, y],
+      ],
+    ],
+  }
 }

@@ -67,7 +67,9 @@ export function sridOfWkt(wkt: string, where: string): number {
   }
   if (!/^PROJ(?:CS|CRS)\[/i.test(text)) {
     if (/WGS[ _]?(?:19)?84/i.test(text) && /^GEOG(?:CS|CRS)\[/i.test(text)) return 4326
-    throw new CrsRefusal(`${where} describes a geographic system other than WGS 84; export the file in WGS 84 or EPSG:25832/25833`)
+    throw new CrsRefusal(
+      `${where} describes a geographic system other than WGS 84; export the file in WGS 84 or EPSG:25832/25833`,
+    )
   }
   if (/Mercator_Auxiliary_Sphere|Pseudo[-_ ]Mercator|Popular_Visualisation/i.test(text)) return 3857
   const falseEasting = parameter('False_Easting')
@@ -110,8 +112,7 @@ export function checkPlausible(srid: number, x: number, y: number, where: string
     return
   }
   if (srid === 3857) return
-  if (x >= 10_000_000)
-    throw new CrsRefusal(`${at}: its ${zonePrefixed}`)
+  if (x >= 10_000_000) throw new CrsRefusal(`${at}: its ${zonePrefixed}`)
   if (srid === 25832 || srid === 25833) {
     if (x > 1_000_000)
       throw new CrsRefusal(

@@ -52,7 +52,14 @@ export async function readCsv(bytes: Uint8Array, name: string, columns: CsvColum
     srid: wkt === undefined && lon !== undefined && lat !== undefined ? 4326 : undefined,
     async *features(): AsyncIterable<SourceFeature> {
       const parser = Readable.from([text]).pipe(
-        parse({ delimiter, columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }),
+        parse({
+          delimiter,
+          columns: true,
+          bom: true,
+          skip_empty_lines: true,
+          relax_column_count: true,
+          trim: true,
+        }),
       )
       for await (const record of parser as AsyncIterable<Record<string, string>>) {
         const properties: Record<string, unknown> = {}

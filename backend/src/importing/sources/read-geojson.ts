@@ -4,6 +4,8 @@ import { firstPosition, type Source, type SourceFeature, SourceRefusal } from '.
 // GeoJSON FeatureCollections (RFC 7946, or the 2008 form with a `crs` member) and GeoJSON text
 // sequences (RFC 8142, one feature per line, with or without the RS character).
 
+/** RFC 8142's record separator before each feature of a sequence. */
+const recordSeparator = String.fromCharCode(0x1e)
 const decoder = new TextDecoder('utf-8', { fatal: false })
 
 /** Reads a FeatureCollection or a GeoJSON sequence from `bytes`. */
@@ -30,7 +32,7 @@ export function readGeoJsonValue(parsed: unknown, name = 'the GeoJSON'): Source 
 }
 
 function looksLikeSequence(start: string): boolean {
-  if (start.startsWith('\u001e')) return true
+  if (start.startsWith(recordSeparator)) return true
   const firstLine = start.slice(0, start.indexOf('\n') === -1 ? undefined : start.indexOf('\n')).trim()
   if (!firstLine.startsWith('{') || firstLine === start.trim()) return false
   try {
@@ -41,7 +43,10 @@ function looksLikeSequence(start: string): boolean {
 }
 
 function sequence(text: string, name: string): Source {
-  const lines = text.split(/[\n\u001e]/).filter((line) => line.trim().length > 0)
+  const lines = text
+    .replaceAll(recordSeparator, '\n')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
   const features = lines.map((line, index) => {
     try {
       return JSON.parse(line) as unknown
@@ -61,7 +66,8 @@ function fromFeatures(
   const fields = new Set<string>()
   for (const feature of features.slice(0, 1000)) {
     const properties = (feature as { properties?: unknown })?.properties
-    if (properties && typeof properties === 'object') for (const key of Object.keys(properties)) fields.add(key)
+    if (properties && typeof properties === 'object')
+      for (const key of Object.keys(properties)) fields.add(key)
   }
   return {
     format,

@@ -33,7 +33,8 @@ export async function readGeoPackage(bytes: Uint8Array, name: string, layer?: st
   )
   if (layers.length === 0) throw new SourceRefusal(`${name} holds no feature table`)
   const names = layers.map((row) => String(row.table_name))
-  const chosen = layer === undefined && layers.length === 1 ? layers[0] : layers.find((row) => row.table_name === layer)
+  const chosen =
+    layer === undefined && layers.length === 1 ? layers[0] : layers.find((row) => row.table_name === layer)
   if (!chosen) {
     throw new SourceRefusal(
       layer === undefined
@@ -56,7 +57,9 @@ export async function readGeoPackage(bytes: Uint8Array, name: string, layer?: st
         : sridOfWkt(String(srs.definition), where)
   const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`
   const columns = rows(`select name, pk from pragma_table_info(?)`, [table])
-  const fields = columns.filter((c) => c.name !== geometryColumn && Number(c.pk) === 0).map((c) => String(c.name))
+  const fields = columns
+    .filter((c) => c.name !== geometryColumn && Number(c.pk) === 0)
+    .map((c) => String(c.name))
   return {
     format: 'geopackage',
     layers: names,

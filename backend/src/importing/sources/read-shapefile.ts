@@ -38,7 +38,9 @@ export async function readZippedShapefile(bytes: Uint8Array, name: string, layer
   const srid = prj ? sridOfWkt(new TextDecoder().decode(prj), `${base}.prj`) : undefined
   const cpg = part('cpg')
   const encoding = encodingOf(cpg ? new TextDecoder().decode(cpg) : undefined, `${base}.cpg`)
-  const source = await open(shp, decodable(dbf, encoding), { encoding: encoding === 'utf-8' ? 'utf-8' : 'windows-1252' })
+  const source = await open(shp, decodable(dbf, encoding), {
+    encoding: encoding === 'utf-8' ? 'utf-8' : 'windows-1252',
+  })
   const fields = fieldNames(dbf, encoding)
   return {
     format: 'shapefile',
@@ -64,7 +66,10 @@ export async function readZippedShapefile(bytes: Uint8Array, name: string, layer
 /** The encoding a .cpg names, as an iconv-lite label; CP1252 without one. */
 function encodingOf(cpg: string | undefined, where: string): string {
   if (cpg === undefined) return 'windows-1252'
-  const label = cpg.trim().toLowerCase().replace(/^(ansi|cp|windows-?|ibm|oem)[ _-]?/, '')
+  const label = cpg
+    .trim()
+    .toLowerCase()
+    .replace(/^(ansi|cp|windows-?|ibm|oem)[ _-]?/, '')
   if (/^utf-?8$/.test(label)) return 'utf-8'
   if (label === '1252' || label === '') return 'windows-1252'
   if (/^8859[-_]?1$|^iso[-_ ]?8859[-_]?1$|^latin-?1$/.test(cpg.trim().toLowerCase())) return 'latin1'
@@ -95,7 +100,12 @@ function fieldNames(dbf: Uint8Array, encoding: string): string[] {
   for (let offset = 32; offset + 32 <= dbf.length && dbf[offset] !== 0x0d; offset += 32) {
     const raw = dbf.subarray(offset, offset + 11)
     const end = raw.indexOf(0)
-    names.push(iconv.decode(Buffer.from(end === -1 ? raw : raw.subarray(0, end)), encoding === 'utf-8' ? 'utf-8' : encoding))
+    names.push(
+      iconv.decode(
+        Buffer.from(end === -1 ? raw : raw.subarray(0, end)),
+        encoding === 'utf-8' ? 'utf-8' : encoding,
+      ),
+    )
   }
   return names
 }
