@@ -22,6 +22,7 @@ import { refuseControlCharactersInQuery } from './http/read-query.ts'
 import { readRouting } from './http/read-routing.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { mountFrontend } from './http/static-frontend.ts'
+import { importRoutes } from './importing/imports.routes.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import type { Metrics } from './metrics/metrics.ts'
 import { requestObserver } from './metrics/request-observer.ts'
@@ -110,6 +111,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.route('/api/me', meRoutes)
   app.route('/api/privacy', privacyAdminRoutes)
   app.route('/api', qgisRoutes)
+  app.route('/api/imports', importRoutes)
   app.route('/api', tileRoutes)
   app.route('/api', historyRoutes)
   // OGC API – Features: the landing page at /api and /api/ (Hono's routes are strict about

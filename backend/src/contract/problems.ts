@@ -25,6 +25,8 @@ export const problemCatalogue = {
   'document-too-large': { status: 413, title: 'The document is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'unsupported-document-type': { status: 415, title: 'Only PDF documents are accepted' },
+  'invalid-import-file': { status: 422, title: 'The file cannot be imported' },
+  'import-refused': { status: 422, title: 'Features were refused; nothing was imported' },
   // Who is asking
   unauthenticated: { status: 401, title: 'Sign-in required' },
   'invalid-credentials': { status: 401, title: 'Wrong e-mail or password' },

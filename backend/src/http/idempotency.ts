@@ -81,10 +81,13 @@ function replay(c: Context<AppEnv>, first: StoredAnswer, fingerprint: string): R
 
 async function fingerprintOf(c: Context<AppEnv>): Promise<string> {
   const url = new URL(c.req.url)
-  return createHash('sha256')
-    .update(`${c.req.method} ${url.pathname}${url.search}\n`)
-    .update(await c.req.text())
-    .digest('hex')
+  return (
+    createHash('sha256')
+      .update(`${c.req.method} ${url.pathname}${url.search}\n`)
+      // Bytes, not text: a file upload decoded as UTF-8 would reach its route corrupted.
+      .update(new Uint8Array(await c.req.arrayBuffer()))
+      .digest('hex')
+  )
 }
 
 function storableHeaders(headers: Headers): Record<string, string> {

@@ -8,9 +8,17 @@ import type { Bbox } from './layer-events.ts'
 
 type Fragment = ReturnType<Queries['unsafe']>
 
-/** The geometry of a GeoJSON object in `srid`, as the layer stores it: WGS 84, multi where the layer is. */
+/** Well-known binary geometry, as imports hand it over after PostGIS checked it. */
+export type WkbGeometry = { readonly wkb: Uint8Array }
+
+const isWkb = (geometry: unknown): geometry is WkbGeometry =>
+  typeof geometry === 'object' && geometry !== null && (geometry as WkbGeometry).wkb instanceof Uint8Array
+
+/** The geometry of a GeoJSON object (or WKB) in `srid`, as the layer stores it: WGS 84, multi where the layer is. */
 export function storedGeometry(sql: Queries, layer: Layer, geometry: unknown, srid = 4326): Fragment {
-  const parsed = sql`st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), ${srid}::int)`
+  const parsed = isWkb(geometry)
+    ? sql`st_geomfromwkb(${geometry.wkb as Buffer}::bytea, ${srid}::int)`
+    : sql`st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), ${srid}::int)`
   const wgs84 = srid === 4326 ? parsed : sql`st_transform(${parsed}, 4326)`
   const multi = layer.geometryType.startsWith('Multi') ? sql`st_multi(${wgs84})` : wgs84
   return sql`${multi}::geometry(${sql.unsafe(layer.geometryType)}, 4326)` as unknown as Fragment

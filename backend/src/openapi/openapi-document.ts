@@ -4,6 +4,7 @@ import { accountsOpenApi } from './paths/accounts.paths.ts'
 import { contextOpenApi } from './paths/context.paths.ts'
 import { editingOpenApi } from './paths/editing.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
+import { importsOpenApi } from './paths/imports.paths.ts'
 import { interimUseOpenApi } from './paths/interim-use.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
 import { searchOpenApi } from './paths/search.paths.ts'
@@ -28,6 +29,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   editingOpenApi,
   interimUseOpenApi,
   accountsOpenApi,
+  importsOpenApi,
 ]
 
 /** Builds the OpenAPI document for an API served at `base` (…/api). */
