@@ -141,7 +141,9 @@ function startBaselineProcess(tree: string, url: string): Promise<AppProcess> {
   child.stderr?.on('data', (chunk) => {
     stderr += chunk
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the baseline app exited with ${code}: ${stderr}`)))
     child.stdout?.on('data', (chunk) => {
@@ -152,6 +154,8 @@ function startBaselineProcess(tree: string, url: string): Promise<AppProcess> {
         origin: match[1],
         child,
         stderr: () => stderr,
+        stdout: () => stdout,
+        exited,
         async stop() {
           if (child.exitCode === null) child.kill('SIGKILL')
           await exited

@@ -10,6 +10,7 @@ import type { AppEnv, CurrentUser } from '../http/app-types.ts'
 import { geometryProblem } from '../http/geometry-problem.ts'
 import { idempotent } from '../http/idempotency.ts'
 import { Problem } from '../http/problem.ts'
+import type { IfMatch } from '../http/version-match.ts'
 import {
   currentVersion,
   deleteFeature,
@@ -19,7 +20,6 @@ import {
 } from '../layers/layer-writes.queries.ts'
 import { type FeatureInput, limitFeatureBody, readFeatureInput } from './feature-body.ts'
 import { ifMatchOf, versionToWrite } from './if-match.ts'
-import type { IfMatch } from '../http/version-match.ts'
 import { readFeature } from './items.queries.ts'
 import { allowedMethods } from './items.routes.ts'
 import { etagOf, featureIdOf, featureNotFound, layerOf, readOnlyCollection } from './layer-of.ts'
@@ -52,7 +52,11 @@ function writeGate(item: boolean): MiddlewareHandler<AppEnv> {
  * The If-Match condition of a write. A desktop GIS token that sends none writes over whatever is
  * there ("*": the feature must exist), and history records the version it replaced unchecked.
  */
-function writeCondition(c: Context<AppEnv>, layer: Layer, id: number): { condition: IfMatch; unchecked: boolean } {
+function writeCondition(
+  c: Context<AppEnv>,
+  layer: Layer,
+  id: number,
+): { condition: IfMatch; unchecked: boolean } {
   const header = c.req.header('if-match')
   if (header === undefined && c.get('user')?.desktopGis) return { condition: '*', unchecked: true }
   return { condition: ifMatchOf(header, layer, id), unchecked: false }
