@@ -193,6 +193,7 @@ describe('who may see and change offers, agreements and documents', () => {
       (n: { kind: string }) => n.kind === 'agreement.ending_soon',
     )
     expect(reminders).toHaveLength(1)
-    expect(reminders[0].body).toContain(soon)
+    expect(reminders[0].body.de).toContain(soon)
+    expect(reminders[0].body.en).toContain(soon)
   })
 })

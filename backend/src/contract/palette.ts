@@ -68,5 +68,9 @@ export const placeKindColours = {
 
 export const quarterColour = '#6d4c41'
 export const districtColour = '#5f6368'
+/** The reference map: OSM building outlines (light grey) and the rail stations. */
+export const buildingFill = '#d9d6d0'
+export const buildingLine = '#bdb8af'
+export const stationColour = '#3b4a5a'
 export const highlightColour = '#ffd400'
 export const backgroundColour = '#f3f1ec'

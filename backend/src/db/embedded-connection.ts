@@ -11,9 +11,38 @@ import type { PGlite } from '@electric-sql/pglite'
 // Notifications hub that takes those messages out of every answer and hands them to the
 // connections that listen, as PostgreSQL would (the change feed, layers/change-feed.ts).
 
-/** The connections of one embedded database that sent LISTEN, and delivery to them. */
+/**
+ * Whose turn it is on the one session. A connection keeps it from its first message until an
+ * answer ends with ReadyForQuery while idle (not in a transaction): an extended-protocol query is
+ * several messages (Parse … Sync, sometimes over two round trips), and another connection's
+ * message in between would replace its unnamed statement or join its transaction.
+ */
+export class SessionTurns {
+  #owner: EmbeddedConnection | undefined
+  #waiting: (() => void)[] = []
+
+  async take(connection: EmbeddedConnection): Promise<void> {
+    while (this.#owner !== undefined && this.#owner !== connection) {
+      await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    }
+    this.#owner = connection
+  }
+
+  owns(connection: EmbeddedConnection): boolean {
+    return this.#owner === connection
+  }
+
+  release(connection: EmbeddedConnection): void {
+    if (this.#owner !== connection) return
+    this.#owner = undefined
+    for (const wake of this.#waiting.splice(0)) wake()
+  }
+}
+
+/** The connections of one embedded database that sent LISTEN, delivery to them, and the session's turns. */
 export class Notifications {
   readonly #listening = new Set<EmbeddedConnection>()
+  readonly turns = new SessionTurns()
 
   listen(connection: EmbeddedConnection): void {
     this.#listening.add(connection)
@@ -65,9 +94,11 @@ export class EmbeddedConnection extends Duplex {
     // A transaction this connection left open would hold the one session: roll it back.
     this.work = this.work
       .then(async () => {
-        if (!this.db.closed && this.db.isInTransaction()) await this.db.exec('rollback')
+        if (this.notifications.turns.owns(this) && !this.db.closed && this.db.isInTransaction())
+          await this.db.exec('rollback')
       })
       .catch(() => {})
+      .finally(() => this.notifications.turns.release(this))
     callback(error)
   }
 
@@ -101,6 +132,7 @@ export class EmbeddedConnection extends Duplex {
 
   private async answer(message: Buffer): Promise<void> {
     if (this.readyState === 'closed') return
+    await this.notifications.turns.take(this)
     const chunks: Buffer[] = []
     try {
       await this.db.runExclusive(() =>
@@ -116,6 +148,7 @@ export class EmbeddedConnection extends Duplex {
     }
     if (isListen(message)) this.notifications.listen(this)
     const [answer, notices] = withoutNotifications(withoutEarlyReady(message, Buffer.concat(chunks)))
+    if (endsIdle(answer)) this.notifications.turns.release(this)
     if (this.readyState === 'open' && answer.length > 0) this.push(answer)
     if (notices.length > 0) this.notifications.deliver(notices)
   }
@@ -142,6 +175,12 @@ function withoutEarlyReady(message: Buffer, answer: Buffer): Buffer {
     at = end
   }
   return kept.length === 1 ? (kept[0] as Buffer) : Buffer.concat(kept)
+}
+
+/** Whether the answer ends with ReadyForQuery while idle ('Z', length 5, status 'I'). */
+function endsIdle(answer: Buffer): boolean {
+  const at = answer.length - 6
+  return at >= 0 && answer[at] === 0x5a && answer.readInt32BE(at + 1) === 5 && answer[at + 5] === 0x49
 }
 
 // A Query, or a Parse of a statement, whose text starts with LISTEN.

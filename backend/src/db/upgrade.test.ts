@@ -55,13 +55,21 @@ async function releaseDatabase(): Promise<Database> {
 describe('upgrade from the previous release', () => {
   it('migrates release 28dfff8’s demo database and keeps its data working', async () => {
     const db = await releaseDatabase()
+    // The release's plot columns: later migrations add columns (the district tags), and the
+    // checksum covers what was there.
+    const columns = (
+      await db.sql<{ name: string }[]>`
+        select column_name as name from information_schema.columns where table_name = 'plots'`
+    ).map((row) => row.name)
     const count = async () =>
       (
         await db.sql`
           select (select count(*) from plots)::int as plots, (select count(*) from users)::int as users,
                  (select count(*) from offers)::int as offers, (select count(*) from agreements)::int as agreements,
                  (select count(*) from notifications)::int as notifications, (select count(*) from outbox)::int as outbox,
-                 (select md5(string_agg(p::text, '|' order by id)) from plots p) as plots_sum`
+                 (select md5(string_agg((select jsonb_object_agg(key, value) from jsonb_each(to_jsonb(p))
+                                          where key = any(${columns}::text[]))::text, '|' order by id))
+                    from plots p) as plots_sum`
       )[0]
     const before = await count()
     expect(before).toMatchObject({

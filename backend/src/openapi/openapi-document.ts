@@ -7,6 +7,7 @@ import { featuresOpenApi } from './paths/features.paths.ts'
 import { importsOpenApi } from './paths/imports.paths.ts'
 import { interimUseOpenApi } from './paths/interim-use.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
+import { qgisOpenApi } from './paths/qgis.paths.ts'
 import { searchOpenApi } from './paths/search.paths.ts'
 import { tilesOpenApi } from './paths/tiles.paths.ts'
 
@@ -24,6 +25,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   featuresOpenApi,
   tilesOpenApi,
   searchOpenApi,
+  qgisOpenApi,
   contextOpenApi,
   overlayOpenApi,
   editingOpenApi,

@@ -31,6 +31,12 @@ export function layerRenderers(lang: Lang): { id: string; renderer: string }[] {
   const modeLabel = (key: string) => vocabulary.linkModes[key as keyof typeof vocabulary.linkModes][lang]
   return [
     {
+      id: 'buildings',
+      renderer: singleRenderer((name) =>
+        fillSymbol(name, colours.buildingFill, 1, colours.buildingLine, px(0.5)),
+      ),
+    },
+    {
       id: 'districts',
       renderer: singleRenderer((name) =>
         fillSymbol(name, colours.districtColour, 0, colours.districtColour, px(0.8)),
@@ -131,6 +137,10 @@ export function layerRenderers(lang: Lang): { id: string; renderer: string }[] {
             px(14),
           ),
       ),
+    },
+    {
+      id: 'stations',
+      renderer: singleRenderer((name) => circleSymbol(name, colours.stationColour, px(6))),
     },
   ]
 }

@@ -43,30 +43,34 @@ const radius = 6378137
  */
 function candidates(sql: Queries, { layer, columns, tile }: LayerTile): Fragment {
   const rules = layer.tiles
-  const values = columns.map((column) => {
-    const name = identifiers(sql, column.name)
-    return (column.cast ? sql`${name}::${sql.unsafe(column.cast)} as ${name}` : name) as unknown as Fragment
-  })
+  // The id first, so that a layer whose tiles carry no property (buildings) still has a list.
+  const values = [
+    sql`id` as unknown as Fragment,
+    ...columns.map((column) => {
+      const name = identifiers(sql, column.name)
+      return (column.cast ? sql`${name}::${sql.unsafe(column.cast)} as ${name}` : name) as unknown as Fragment
+    }),
+  ]
   const table = identifiers(sql, layer.table)
   const inTile = sql`geom && st_transform(st_tileenvelope(${tile.z}::int, ${tile.x}::int, ${tile.y}::int,
                                                           margin => ${margin}::float8), 4326)`
   if (tile.z >= rules.fullFrom) {
-    return sql`select id, ${list(sql, values)}, st_transform(geom, 3857) as g
+    return sql`select ${list(sql, values)}, st_transform(geom, 3857) as g
                  from ${table} where ${inTile}` as unknown as Fragment
   }
   const minSize = rules.minPixels * unitsPerPixel * (tileWidth(tile.z) / extent)
   const y = (latitude: Fragment) => sql`ln(tan(pi() / 4 + radians(${latitude}) / 2))` as unknown as Fragment
-  const names = list(
-    sql,
-    columns.map((column) => identifiers(sql, column.name) as unknown as Fragment),
-  )
+  const names = list(sql, [
+    sql`id` as unknown as Fragment,
+    ...columns.map((column) => identifiers(sql, column.name) as unknown as Fragment),
+  ])
   return sql`
-    select id, ${names}, st_transform(geom, 3857) as g from (
-      select id, ${names}, geom from (
-        select id, ${names}, geom,
+    select ${names}, st_transform(geom, 3857) as g from (
+      select ${names}, geom from (
+        select ${names}, geom,
                greatest((st_xmax(b) - st_xmin(b)) * ${metresPerDegree}::float8,
                         (${y(sql`st_ymax(b)` as unknown as Fragment)} - ${y(sql`st_ymin(b)` as unknown as Fragment)}) * ${radius}::float8) as size
-          from (select id, ${list(sql, values)}, geom, box2d(geom) as b from ${table} where ${inTile}) as boxed
+          from (select ${list(sql, values)}, geom, box2d(geom) as b from ${table} where ${inTile}) as boxed
       ) as sized
       where size >= ${minSize}::float8
       order by size desc, id
@@ -103,20 +107,22 @@ export function postgisLayer(sql: Queries, part: LayerTile): Fragment {
 export function tileSpaceRows(sql: Queries, part: LayerTile): Fragment {
   const { z, x, y } = part.tile
   const { scale, xoff, yoff } = tileAffine(part.tile)
-  const properties = list(
-    sql,
-    part.columns.map(
-      (column) => sql`${column.name}::text, ${identifiers(sql, column.name)}` as unknown as Fragment,
-    ),
-  )
+  const properties = part.columns.length
+    ? list(
+        sql,
+        part.columns.map(
+          (column) => sql`${column.name}::text, ${identifiers(sql, column.name)}` as unknown as Fragment,
+        ),
+      )
+    : (sql`` as unknown as Fragment)
   return sql`
     select ${part.layer.id}::text as layer, id, json_build_object(${properties}) as properties,
            st_asgeojson(geom, 0) as geometry
       from (
-        select id, ${list(
-          sql,
-          part.columns.map((c) => identifiers(sql, c.name) as unknown as Fragment),
-        )},
+        select ${list(sql, [
+          sql`id` as unknown as Fragment,
+          ...part.columns.map((c) => identifiers(sql, c.name) as unknown as Fragment),
+        ])},
                case st_dimension(s)
                  when 2 then st_forcepolygonccw(st_collectionextract(st_makevalid(s), 3))
                  when 1 then st_collectionextract(st_makevalid(st_removerepeatedpoints(s)), 2)

@@ -1,4 +1,5 @@
 import type { LayerSpecification } from 'maplibre-gl'
+import { buildingFill, buildingLine, stationColour } from '../../../backend/src/contract/palette.ts'
 import { labelFonts } from './font-stacks.ts'
 import type { LayerStyle } from './map-style.ts'
 
@@ -6,10 +7,6 @@ import type { LayerStyle } from './map-style.ts'
 // OSM building outlines in light grey from z14, under everything else, and the rail and S-Bahn
 // stations with their names. The districts keep their style in map-style.ts, which passes its
 // source id in (a value import back would be a cycle).
-
-const buildingFill = '#d9d6d0'
-const buildingLine = '#bdb8af'
-const stationColour = '#3b4a5a'
 
 /** The buildings: bottom-most, drawn for orientation only (no clicks, not listed). */
 export const buildingsStyle = (sourceId: string): LayerStyle => ({
