@@ -15,7 +15,7 @@ describe('reviewing an offer and ending an agreement', () => {
     const { sql } = app().db
     await sql`
       insert into districts (key, name, geom)
-      values ('90', 'Testviertel Lindenau', st_multi(st_makeenvelope(12.30, 51.33, 12.32, 51.35, 4326)))`
+      values ('999', 'Testviertel Lindenau', st_multi(st_makeenvelope(12.30, 51.33, 12.32, 51.35, 4326)))`
     const owner = await createUser(app().db, 'owner')
     const title = 'Garten von Erika Beispiel (Test)'
     const offer = await seedOffer(app().db, owner.id, title, square(12.3105, 51.3392))
@@ -23,7 +23,7 @@ describe('reviewing an offer and ending an agreement', () => {
     await openSignedIn(page, app().baseUrl, lindenau)
     const workspace = await openWorkspace(page, 'Angebote prüfen')
     const review = workspace.getByRole('article', { name: title })
-    await expect.poll(() => review.innerText()).toMatch(/Ortsteile\s*Testviertel Lindenau/)
+    await expect.poll(() => review.innerText()).toMatch(/Ortsteile\s[^\n]*Testviertel Lindenau/)
     expect(await review.innerText()).toMatch(/Fördergebiete\s*Leipziger Westen/)
     // The uses in the legend's words.
     expect(await review.innerText()).toContain('Gemeinschaftsgarten')
