@@ -3,26 +3,28 @@
 -- rows each time (13–18 ms on PostgreSQL). It is an exact count, not an estimate: the triggers
 -- run in the writing transaction, so a reader sees the count of the snapshot it reads the rows
 -- from. One row per table is updated per statement, so concurrent writers to one layer wait for
--- each other at that row until commit; a layer sees a few writes per minute.
+-- each other at that row until commit; a layer sees a few writes per minute. The counting functions
+-- run as their owner (security definer), so a desktop GIS login that may write a layer keeps its
+-- count right without any right on the count table itself.
 
 create table feature_counts (
   relation text primary key,
   n bigint not null check (n >= 0)
 );
 
-create function count_inserted() returns trigger language plpgsql as $$
+create function count_inserted() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
 begin
   update feature_counts set n = n + (select count(*) from inserted) where relation = tg_table_name;
   return null;
 end $$;
 
-create function count_deleted() returns trigger language plpgsql as $$
+create function count_deleted() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
 begin
   update feature_counts set n = n - (select count(*) from deleted) where relation = tg_table_name;
   return null;
 end $$;
 
-create function count_truncated() returns trigger language plpgsql as $$
+create function count_truncated() returns trigger language plpgsql security definer set search_path = public, pg_temp as $$
 begin
   update feature_counts set n = 0 where relation = tg_table_name;
   return null;
