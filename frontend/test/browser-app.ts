@@ -12,7 +12,13 @@ import { openCopy } from '../../backend/src/test/template-database.ts'
 // Chromium (Debian's). Console errors and failed requests are collected so tests can assert none;
 // a Content Security Policy violation on any page fails the test it happened in.
 
-export const frontendDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The front end built for this run (test/global-setup.ts). */
+    frontendDir: string
+  }
+}
+
 export const screenshotDir = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
@@ -56,7 +62,11 @@ export function useBrowserApp(): () => BrowserApp {
   const violations: string[] = []
   beforeAll(async () => {
     const db = await openCopy(inject('template'))
-    const server = serve({ fetch: createApp(db, { frontendDir }).fetch, port: 0, hostname: '127.0.0.1' })
+    const server = serve({
+      fetch: createApp(db, { frontendDir: inject('frontendDir') }).fetch,
+      port: 0,
+      hostname: '127.0.0.1',
+    })
     await new Promise<void>((resolve) => server.once('listening', () => resolve()))
     const { port } = server.address() as AddressInfo
     const browser = await launchChromium()

@@ -1,29 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Geometry } from 'geojson'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, openDatabase } from '../../../backend/src/db/database.ts'
+import { describe, expect, it } from 'vitest'
+import { useTestDatabase } from '../../../backend/src/test/test-database.ts'
 import { cutAcross, eastNeighbour, lindenauPlot, link } from './fixtures.testing.ts'
 import { formatMeasurement, measure, sridFor } from './measure.ts'
 
 // The figure a planner sees while drawing must be the one PostGIS stores: compare with
-// st_area / st_perimeter / st_length after st_transform, on the embedded engine or DATABASE_URL.
+// st_area / st_perimeter / st_length after st_transform, on a copy of the run's test database
+// (embedded, or DATABASE_URL).
 
-let db: Database
-let dir: string | undefined
-beforeAll(async () => {
-  const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined
-  if (!databaseUrl) dir = mkdtempSync(join(tmpdir(), 'quartiersatlas-measure-'))
-  db = await openDatabase({ databaseUrl, dataDir: dir ?? '' })
-})
-afterAll(async () => {
-  await db?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+const database = useTestDatabase()
 
 async function postgis(geometry: Geometry, srid: number) {
-  const [row] = await db.sql<{ area: number; perimeter: number; length: number }[]>`
+  const [row] = await database().sql<{ area: number; perimeter: number; length: number }[]>`
     with g as (select st_transform(st_setsrid(st_geomfromgeojson(${JSON.stringify(geometry)}), 4326), ${srid}::int) as geom)
     select st_area(geom) as area, st_perimeter(geom) as perimeter, st_length(geom) as length from g`
   if (!row) throw new Error('no row')
