@@ -69,6 +69,8 @@ export const contextResponse = z.object({
     z.object({
       id: z.number(),
       name: z.string(),
+      municipality: z.string().describe('the official key (AGS) of the city'),
+      city: z.string(),
       programme: z.string().nullable(),
       period_start: z.string().nullable(),
       period_end: z.string().nullable(),

@@ -122,6 +122,14 @@ describe('GET /api/overlay/figures', () => {
     expect(await names('municipality=05913000')).toEqual(['Rheinische Straße'])
   })
 
+  it("names each area's city and lists the areas city by city", async () => {
+    const areas = await figures('')
+    expect(areas.map((area) => [area.city, area.municipality])).toEqual([
+      ['Dortmund', '05913000'],
+      ...Array(4).fill(['Leipzig', '14713000']),
+    ])
+  })
+
   it('writes the same figures as CSV, German with ; and decimal comma, English with , and point', async () => {
     const areas = await figures('programmes=szp,urban_ii&lang=en')
     for (const lang of ['en', 'de'] as const) {
@@ -143,6 +151,7 @@ describe('GET /api/overlay/figures', () => {
         const cell = (name: string) => rows[index]?.[header.indexOf(name)]
         expect(cell('ID')).toBe(String(area.id))
         expect(cell(lang === 'de' ? 'Fördergebiet' : 'Programme area')).toBe(area.name)
+        expect(cell(lang === 'de' ? 'Stadt' : 'City')).toBe(area.city)
         expect(cell(lang === 'de' ? 'Programm' : 'Programme')).toBe(
           programmes[area.programme as keyof typeof programmes][lang],
         )
