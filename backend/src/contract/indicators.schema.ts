@@ -81,7 +81,10 @@ const indicatorParts = z.preprocess(
     )
     .min(1)
     .max(20)
-    .refine((parts) => new Set(parts.map((p) => p.indicator)).size === parts.length, 'an indicator is named twice'),
+    .refine(
+      (parts) => new Set(parts.map((p) => p.indicator)).size === parts.length,
+      'an indicator is named twice',
+    ),
 )
 
 /** GET /api/indicators/index (and index.csv): the composite index's query. */

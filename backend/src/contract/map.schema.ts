@@ -69,8 +69,6 @@ export const contextResponse = z.object({
     z.object({
       id: z.number(),
       name: z.string(),
-      municipality: z.string().describe('the official key (AGS) of the city'),
-      city: z.string(),
       programme: z.string().nullable(),
       period_start: z.string().nullable(),
       period_end: z.string().nullable(),
@@ -104,6 +102,8 @@ export const overlayResponse = z.object({
     z.object({
       id: z.number(),
       name: z.string(),
+      municipality: z.string().describe('the official key (AGS) of the city'),
+      city: z.string(),
       programme: z.string().nullable(),
       period_start: z.string().nullable(),
       period_end: z.string().nullable(),

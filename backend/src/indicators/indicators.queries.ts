@@ -1,5 +1,10 @@
 import type { z } from 'zod'
-import type { candidateInput, IndicatorInfo, indicatorDefinition, PilotCandidate } from '../contract/indicators.schema.ts'
+import type {
+  candidateInput,
+  IndicatorInfo,
+  indicatorDefinition,
+  PilotCandidate,
+} from '../contract/indicators.schema.ts'
 import type { Queries, Sql } from '../db/sql-client.ts'
 import { Problem } from '../http/problem.ts'
 import type { IndicatorTable } from './indicator-csv.ts'
@@ -98,9 +103,15 @@ export async function markCandidate(sql: Sql, input: z.infer<typeof candidateInp
     const [district]: [{ key: string }?] = await tx`
       select key from districts where key = ${input.district_key} and municipality = default_municipality()`
     if (!district)
-      throw new Problem(422, 'unmatched-district-keys', 'No such district', `no district has the key ${input.district_key}`, {
-        keys: [input.district_key],
-      })
+      throw new Problem(
+        422,
+        'unmatched-district-keys',
+        'No such district',
+        `no district has the key ${input.district_key}`,
+        {
+          keys: [input.district_key],
+        },
+      )
     if (input.chosen)
       await tx`update pilot_candidates set chosen = false where municipality = default_municipality() and chosen`
     await tx`

@@ -12,12 +12,18 @@ import {
 } from '../contract/indicators.schema.ts'
 import type { AppEnv } from '../http/app-types.ts'
 import { limitBodyTo } from '../http/body-limit.ts'
-import { limitBody, readJson } from '../http/read-json.ts'
 import { Problem } from '../http/problem.ts'
+import { limitBody, readJson } from '../http/read-json.ts'
 import { readQuery } from '../http/read-query.ts'
 import { readIndicatorCsv } from './indicator-csv.ts'
 import { compositeIndex, districtProfile, indicatorClasses } from './indicator-stats.queries.ts'
-import { importValues, listCandidates, listIndicators, markCandidate, putIndicator } from './indicators.queries.ts'
+import {
+  importValues,
+  listCandidates,
+  listIndicators,
+  markCandidate,
+  putIndicator,
+} from './indicators.queries.ts'
 import { rankingCsv } from './ranking-csv.ts'
 
 // /api/indicators: indicator definitions and values per district (public reads, as the city
@@ -31,11 +37,14 @@ const editors = ['planner', 'admin'] as const
 
 function keyParam(c: Context<AppEnv>): string {
   const key = indicatorKey.safeParse(c.req.param('key'))
-  if (!key.success) throw new Problem(404, 'not-found', 'No such indicator', `no indicator ${c.req.param('key')}`)
+  if (!key.success)
+    throw new Problem(404, 'not-found', 'No such indicator', `no indicator ${c.req.param('key')}`)
   return key.data
 }
 
-async function indexFor(c: Context<AppEnv>): Promise<[IndexQuery, Awaited<ReturnType<typeof compositeIndex>>]> {
+async function indexFor(
+  c: Context<AppEnv>,
+): Promise<[IndexQuery, Awaited<ReturnType<typeof compositeIndex>>]> {
   const query = readQuery(c, indexQuery)
   const { sql } = c.get('db')
   const known = new Set((await listIndicators(sql)).map((indicator) => indicator.key))
@@ -79,13 +88,23 @@ export const indicatorRoutes = new Hono<AppEnv>()
     const { year } = readQuery(c, profileQuery)
     const profile = await districtProfile(c.get('db').sql, c.req.param('districtKey'), year)
     if (!profile)
-      throw new Problem(404, 'not-found', 'No such district', `no district has the key ${c.req.param('districtKey')}`)
+      throw new Problem(
+        404,
+        'not-found',
+        'No such district',
+        `no district has the key ${c.req.param('districtKey')}`,
+      )
     return c.json(profile)
   })
   .post('/values', limitBodyTo(maxCsvBytes), async (c) => {
     requireRoleOf(c.get('user'), editors)
     if (!/^text\/(csv|plain)\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
-      throw new Problem(415, 'unsupported-media-type', 'Send the table as CSV', 'Content-Type must be text/csv')
+      throw new Problem(
+        415,
+        'unsupported-media-type',
+        'Send the table as CSV',
+        'Content-Type must be text/csv',
+      )
     const table = readIndicatorCsv(await c.req.text())
     return c.json(await importValues(c.get('db').sql, table))
   })

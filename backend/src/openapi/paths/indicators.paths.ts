@@ -1,8 +1,8 @@
 import {
   candidateInput,
   candidateList,
-  classMethods,
   classesResponse,
+  classMethods,
   importResponse,
   indexResponse,
   indicatorDefinition,
@@ -32,11 +32,11 @@ const query = (name: string, description: string, schema: Json, required = false
 })
 const year = query('year', 'the year of the values', { type: 'integer', minimum: 1900, maximum: 2100 }, true)
 const classing = [
-  query(
-    'method',
-    'quantile: equal counts (percentile_cont); jenks: natural breaks; equal: equal intervals',
-    { type: 'string', enum: [...classMethods], default: 'quantile' },
-  ),
+  query('method', 'quantile: equal counts (percentile_cont); jenks: natural breaks; equal: equal intervals', {
+    type: 'string',
+    enum: [...classMethods],
+    default: 'quantile',
+  }),
   query('classes', 'how many classes', { type: 'integer', minimum: 2, maximum: 9, default: 5 }),
 ]
 const indexParameters = [
@@ -143,7 +143,11 @@ export const indicatorsOpenApi: OpenApiModule = {
           query('since', 'class the change from this year to year', { type: 'integer' }),
           ...classing,
         ],
-        responses: { '200': json('classes and districts', 'IndicatorClasses'), '400': problem, '404': problem },
+        responses: {
+          '200': json('classes and districts', 'IndicatorClasses'),
+          '400': problem,
+          '404': problem,
+        },
       },
     },
     '/indicators/index': {
@@ -185,7 +189,13 @@ export const indicatorsOpenApi: OpenApiModule = {
         operationId: 'districtProfile',
         summary: "One district's indicators against the city's median, range and its rank",
         parameters: [
-          { name: 'districtKey', in: 'path', required: true, description: 'official key', schema: { type: 'string' } },
+          {
+            name: 'districtKey',
+            in: 'path',
+            required: true,
+            description: 'official key',
+            schema: { type: 'string' },
+          },
           year,
         ],
         responses: { '200': json('the profile', 'DistrictProfile'), '400': problem, '404': problem },
