@@ -108,6 +108,7 @@ export const overlayResponse = z.object({
       period_start: z.string().nullable(),
       period_end: z.string().nullable(),
       area_ha: z.number(),
+      bbox: bbox.describe('west, south, east, north (WGS 84)'),
       plots: z.record(z.string(), countHa),
       interim_use_ha: z.number(),
       interim_use_share: z.number(),

@@ -19,6 +19,7 @@ export type OverlayArea = {
   period_start: string | null
   period_end: string | null
   area_ha: number
+  bbox: [number, number, number, number]
   plots: Record<string, { count: number; ha: number }>
   interim_use_ha: number
   interim_use_share: number
@@ -43,6 +44,7 @@ export async function overlayFigures(sql: Queries, query: OverlayQuery): Promise
     ),
     figures as (
       select a.id, a.name, a.municipality, a.city, a.programme, a.period_start, a.period_end,
+             jsonb_build_array(st_xmin(a.geom), st_ymin(a.geom), st_xmax(a.geom), st_ymax(a.geom)) as bbox,
              st_area(a.projected) as area_m2,
              (select coalesce(jsonb_object_agg(status, jsonb_build_object('count', n, 'ha', ha)), '{}')
                 from (select p.status, count(*) as n,
@@ -72,7 +74,7 @@ export async function overlayFigures(sql: Queries, query: OverlayQuery): Promise
         from areas a
     )
     select id, name, municipality, city, programme, period_start, period_end,
-           round((area_m2 / 1e4)::numeric, 4)::float8 as area_ha, plots,
+           round((area_m2 / 1e4)::numeric, 4)::float8 as area_ha, bbox, plots,
            round((interim_use_m2 / 1e4)::numeric, 4)::float8 as interim_use_ha,
            round((interim_use_m2 / nullif(area_m2, 0))::numeric, 6)::float8 as interim_use_share,
            agreements_ending_12m, measures, "overlaps"

@@ -128,6 +128,16 @@ describe('GET /api/overlay/figures', () => {
       ['Dortmund', '05913000'],
       ...Array(4).fill(['Leipzig', '14713000']),
     ])
+    // Each area's box (for the map to fit) holds a point of the area.
+    for (const area of areas) {
+      const [inside]: [{ lon: number; lat: number }?] = await db().sql`
+        select st_x(p) as lon, st_y(p) as lat
+          from (select st_pointonsurface(geom) as p from programme_areas where id = ${area.id}) x`
+      const [west, south, east, north] = area.bbox
+      expect(
+        inside && inside.lon > west && inside.lon < east && inside.lat > south && inside.lat < north,
+      ).toBe(true)
+    }
   })
 
   it('writes the same figures as CSV, German with ; and decimal comma, English with , and point', async () => {
@@ -175,7 +185,7 @@ describe('GET /api/overlay/figures', () => {
           )
         }
       }
-      const westen = rows.find((row) => row[1] === 'Leipziger Westen')
+      const westen = rows.find((row) => row[2] === 'Leipziger Westen')
       expect(westen?.at(-1)).toBe(
         lang === 'de' ? 'URBAN II Leipziger Westen (433,0332)' : 'URBAN II Leipziger Westen (433.0332)',
       )

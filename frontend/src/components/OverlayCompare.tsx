@@ -3,6 +3,7 @@ import type { OverlayArea } from '../../../backend/src/contract/map.schema.ts'
 import { fetchOverlayFigures, type OverlayQuery, overlayQueryString } from '../api/map-api.ts'
 import { formatDate, formatNumber, label, t } from '../i18n/locale.ts'
 import type { ChoroplethLayer } from '../map/choropleth-layer.ts'
+import type { BBox } from '../map/map-view.ts'
 import { vocabulary } from '../registry.ts'
 import { OverlayCharts, sharePercent } from './OverlayCharts.tsx'
 import { om } from './overlay-messages.ts'
@@ -29,7 +30,7 @@ function totalsOf(areas: readonly OverlayArea[]): Totals {
  * The programme areas compared: programmes, period and city in; charts and a table city by city
  * with each city's totals out; the compared areas outlined on the map beside it.
  */
-export function OverlayCompare(props: { layer: ChoroplethLayer | undefined }) {
+export function OverlayCompare(props: { layer: ChoroplethLayer | undefined; onFit: (bbox: BBox) => void }) {
   const [query, setQuery] = createSignal<OverlayQuery>({
     programmes: programmeKeys,
     from: '',
@@ -48,6 +49,19 @@ export function OverlayCompare(props: { layer: ChoroplethLayer | undefined }) {
     const data = figures()
     props.layer?.fill(new Map())
     props.layer?.outline(data ? data.areas.map((area) => area.id) : [])
+    const [first, ...rest] = data?.areas ?? []
+    if (first)
+      props.onFit(
+        rest.reduce<BBox>(
+          (box, { bbox }) => [
+            Math.min(box[0], bbox[0]),
+            Math.min(box[1], bbox[1]),
+            Math.max(box[2], bbox[2]),
+            Math.max(box[3], bbox[3]),
+          ],
+          first.bbox,
+        ),
+      )
   })
   const byCity = createMemo(() => {
     const groups = new Map<string, OverlayArea[]>()

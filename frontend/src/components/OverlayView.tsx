@@ -5,7 +5,7 @@ import { IndicatorMap } from '../indicators/IndicatorMap.tsx'
 import { im } from '../indicators/indicator-messages.ts'
 import { fetchIndicators } from '../indicators/indicators-api.ts'
 import { type ChoroplethLayer, makeChoroplethLayer } from '../map/choropleth-layer.ts'
-import type { MapHandle } from '../map/map-view.ts'
+import type { BBox, MapHandle } from '../map/map-view.ts'
 import { OverlayCompare } from './OverlayCompare.tsx'
 import './overlay-view.css'
 
@@ -35,9 +35,17 @@ export default function OverlayView(props: Props) {
     })
   })
   const [indicators] = createResource(fetchIndicators)
+  let panel!: HTMLElement
+  // Areas shown are fitted into the part of the map the panel leaves free: beside it on a
+  // desktop, above it on a phone.
+  const fit = (bbox: BBox) => {
+    const box = panel.getBoundingClientRect()
+    const phone = matchMedia('(max-width: 700px)').matches
+    props.map?.fitBounds(bbox, phone ? { bottom: box.height + 20 } : { left: box.width + 30 })
+  }
 
   return (
-    <section class="overlay-view sheet" aria-labelledby="overlay-title">
+    <section ref={panel} class="overlay-view sheet" aria-labelledby="overlay-title">
       <div class="sheet-head">
         <h2 id="overlay-title">{t('overlay')}</h2>
         <button type="button" class="close" aria-label={t('close')} onClick={() => props.onClose()}>
@@ -59,7 +67,7 @@ export default function OverlayView(props: Props) {
       </div>
       <Switch>
         <Match when={tab() === 'compare'}>
-          <OverlayCompare layer={layer()} />
+          <OverlayCompare layer={layer()} onFit={fit} />
         </Match>
         <Match when={tab() !== 'compare'}>
           <Show when={indicators.error}>
