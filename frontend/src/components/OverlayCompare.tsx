@@ -49,8 +49,9 @@ export function OverlayCompare(props: { layer: ChoroplethLayer | undefined; onFi
     const data = figures()
     props.layer?.fill(new Map())
     props.layer?.outline(data ? data.areas.map((area) => area.id) : [])
+    // Areas of one city are fitted into view; Leipzig and Dortmund together would show neither.
     const [first, ...rest] = data?.areas ?? []
-    if (first)
+    if (first && rest.every((area) => area.municipality === first.municipality))
       props.onFit(
         rest.reduce<BBox>(
           (box, { bbox }) => [
