@@ -23,6 +23,7 @@ import { readRouting } from './http/read-routing.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { mountFrontend } from './http/static-frontend.ts'
 import { importRoutes } from './importing/imports.routes.ts'
+import { indicatorRoutes } from './indicators/indicators.routes.ts'
 import { LayerEvents } from './layers/layer-events.ts'
 import type { Metrics } from './metrics/metrics.ts'
 import { requestObserver } from './metrics/request-observer.ts'
@@ -104,6 +105,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.route('/api/search', searchRoutes)
   app.route('/api/context', contextRoutes)
   app.route('/api/overlay', overlayRoutes)
+  app.route('/api/indicators', indicatorRoutes)
   app.route('/api/offers', offerRoutes)
   app.route('/api/agreements', agreementRoutes)
   app.route('/api/notifications/mail', mailSettingsRoutes)

@@ -197,7 +197,7 @@ export function App() {
         </Show>
         <Show when={route().kind === 'overlay'}>
           <Suspense fallback={<p class="overlay-view">{t('loading')}</p>}>
-            <OverlayView onClose={() => go({ kind: 'map' })} />
+            <OverlayView map={map()} onClose={() => go({ kind: 'map' })} />
           </Suspense>
         </Show>
         <Show when={tool() && map()}>

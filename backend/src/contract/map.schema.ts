@@ -102,10 +102,13 @@ export const overlayResponse = z.object({
     z.object({
       id: z.number(),
       name: z.string(),
+      municipality: z.string().describe('the official key (AGS) of the city'),
+      city: z.string(),
       programme: z.string().nullable(),
       period_start: z.string().nullable(),
       period_end: z.string().nullable(),
       area_ha: z.number(),
+      bbox: bbox.describe('west, south, east, north (WGS 84)'),
       plots: z.record(z.string(), countHa),
       interim_use_ha: z.number(),
       interim_use_share: z.number(),

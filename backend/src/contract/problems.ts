@@ -27,6 +27,8 @@ export const problemCatalogue = {
   'unsupported-document-type': { status: 415, title: 'Only PDF documents are accepted' },
   'invalid-import-file': { status: 422, title: 'The file cannot be imported' },
   'import-refused': { status: 422, title: 'Features were refused; nothing was imported' },
+  'unmatched-district-keys': { status: 422, title: 'District keys without a district; nothing was imported' },
+  'unknown-indicator': { status: 422, title: 'Unknown indicator' },
   // Who is asking
   unauthenticated: { status: 401, title: 'Sign-in required' },
   'invalid-credentials': { status: 401, title: 'Wrong e-mail or password' },

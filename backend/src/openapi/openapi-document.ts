@@ -5,6 +5,7 @@ import { contextOpenApi } from './paths/context.paths.ts'
 import { editingOpenApi } from './paths/editing.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
 import { importsOpenApi } from './paths/imports.paths.ts'
+import { indicatorsOpenApi } from './paths/indicators.paths.ts'
 import { interimUseOpenApi } from './paths/interim-use.paths.ts'
 import { overlayOpenApi } from './paths/overlay.paths.ts'
 import { qgisOpenApi } from './paths/qgis.paths.ts'
@@ -28,6 +29,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   qgisOpenApi,
   contextOpenApi,
   overlayOpenApi,
+  indicatorsOpenApi,
   editingOpenApi,
   interimUseOpenApi,
   accountsOpenApi,

@@ -14,6 +14,7 @@ const ha = (de: string, en: string): Labels => ({ de: `${de} (ha)`, en: `${en} (
 /** The CSV's columns in order, with their headers in both languages. */
 export const overlayColumns: readonly Column[] = [
   { header: { de: 'ID', en: 'ID' }, value: (a) => a.id },
+  { header: { de: 'Stadt', en: 'City' }, value: (a) => a.city },
   { header: { de: 'Fördergebiet', en: 'Programme area' }, value: (a) => a.name },
   {
     header: { de: 'Programm', en: 'Programme' },

@@ -13,10 +13,13 @@ import type { OverlayQuery } from './overlay.schema.ts'
 export type OverlayArea = {
   id: number
   name: string
+  municipality: string
+  city: string
   programme: string
   period_start: string | null
   period_end: string | null
   area_ha: number
+  bbox: [number, number, number, number]
   plots: Record<string, { count: number; ha: number }>
   interim_use_ha: number
   interim_use_share: number
@@ -30,17 +33,18 @@ export async function overlayFigures(sql: Queries, query: OverlayQuery): Promise
   const chosen = query.programmes ?? keysOf(programmes)
   const rows = await sql<OverlayArea[]>`
     with areas as (
-      select pa.id, pa.name, pa.programme, pa.period_start, pa.period_end, pa.geom,
+      select pa.id, pa.name, pa.municipality, m.name as city, pa.programme, pa.period_start, pa.period_end, pa.geom,
              official_srid(pa.municipality) as srid,
              st_transform(pa.geom, official_srid(pa.municipality)) as projected
-        from programme_areas pa
+        from programme_areas pa join municipalities m on m.ags = pa.municipality
        where pa.programme in ${sql(chosen)}
          and (${query.to ?? null}::date is null or pa.period_start is null or pa.period_start <= ${query.to ?? null}::date)
          and (${query.from ?? null}::date is null or pa.period_end is null or pa.period_end >= ${query.from ?? null}::date)
          and (${query.municipality ?? null}::char(8) is null or pa.municipality = ${query.municipality ?? null}::char(8))
     ),
     figures as (
-      select a.id, a.name, a.programme, a.period_start, a.period_end,
+      select a.id, a.name, a.municipality, a.city, a.programme, a.period_start, a.period_end,
+             jsonb_build_array(st_xmin(a.geom), st_ymin(a.geom), st_xmax(a.geom), st_ymax(a.geom)) as bbox,
              st_area(a.projected) as area_m2,
              (select coalesce(jsonb_object_agg(status, jsonb_build_object('count', n, 'ha', ha)), '{}')
                 from (select p.status, count(*) as n,
@@ -69,13 +73,13 @@ export async function overlayFigures(sql: Queries, query: OverlayQuery): Promise
                        where o.id <> a.id and st_intersects(o.geom, a.geom) and not st_touches(o.geom, a.geom)) others) as "overlaps"
         from areas a
     )
-    select id, name, programme, period_start, period_end,
-           round((area_m2 / 1e4)::numeric, 4)::float8 as area_ha, plots,
+    select id, name, municipality, city, programme, period_start, period_end,
+           round((area_m2 / 1e4)::numeric, 4)::float8 as area_ha, bbox, plots,
            round((interim_use_m2 / 1e4)::numeric, 4)::float8 as interim_use_ha,
            round((interim_use_m2 / nullif(area_m2, 0))::numeric, 6)::float8 as interim_use_share,
            agreements_ending_12m, measures, "overlaps"
       from figures
-     order by name, period_start nulls first, id`
+     order by city, name, period_start nulls first, id`
   return rows.map((row) => ({
     ...row,
     interim_use_share: row.interim_use_share ?? 0,

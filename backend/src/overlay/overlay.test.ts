@@ -122,6 +122,24 @@ describe('GET /api/overlay/figures', () => {
     expect(await names('municipality=05913000')).toEqual(['Rheinische Straße'])
   })
 
+  it("names each area's city and lists the areas city by city", async () => {
+    const areas = await figures('')
+    expect(areas.map((area) => [area.city, area.municipality])).toEqual([
+      ['Dortmund', '05913000'],
+      ...Array(4).fill(['Leipzig', '14713000']),
+    ])
+    // Each area's box (for the map to fit) holds a point of the area.
+    for (const area of areas) {
+      const [inside]: [{ lon: number; lat: number }?] = await db().sql`
+        select st_x(p) as lon, st_y(p) as lat
+          from (select st_pointonsurface(geom) as p from programme_areas where id = ${area.id}) x`
+      const [west, south, east, north] = area.bbox
+      expect(
+        inside && inside.lon > west && inside.lon < east && inside.lat > south && inside.lat < north,
+      ).toBe(true)
+    }
+  })
+
   it('writes the same figures as CSV, German with ; and decimal comma, English with , and point', async () => {
     const areas = await figures('programmes=szp,urban_ii&lang=en')
     for (const lang of ['en', 'de'] as const) {
@@ -143,6 +161,7 @@ describe('GET /api/overlay/figures', () => {
         const cell = (name: string) => rows[index]?.[header.indexOf(name)]
         expect(cell('ID')).toBe(String(area.id))
         expect(cell(lang === 'de' ? 'Fördergebiet' : 'Programme area')).toBe(area.name)
+        expect(cell(lang === 'de' ? 'Stadt' : 'City')).toBe(area.city)
         expect(cell(lang === 'de' ? 'Programm' : 'Programme')).toBe(
           programmes[area.programme as keyof typeof programmes][lang],
         )
@@ -166,7 +185,7 @@ describe('GET /api/overlay/figures', () => {
           )
         }
       }
-      const westen = rows.find((row) => row[1] === 'Leipziger Westen')
+      const westen = rows.find((row) => row[2] === 'Leipziger Westen')
       expect(westen?.at(-1)).toBe(
         lang === 'de' ? 'URBAN II Leipziger Westen (433,0332)' : 'URBAN II Leipziger Westen (433.0332)',
       )

@@ -6,6 +6,7 @@ import { findLayerByTable } from '../contract/layers.ts'
 import { agreementStatuses, agreementUses, keysOf } from '../contract/vocabulary.ts'
 import { identifiers, type Queries, type Sql } from '../db/sql-client.ts'
 import { type ImportReport, importFeatures } from '../importing/import-features.ts'
+import { seedDemoIndicators } from '../indicators/demo-indicators.ts'
 import { readPlotHistories, seedPlotHistories } from './seed-demo-history.ts'
 
 // The demo data in geodata/: Leipzig's and Dortmund's programme areas, brownfields, Grünau's
@@ -86,6 +87,7 @@ export async function seedDemoData(sql: Sql, dir = demoDataDir): Promise<SeedRep
     layers.push(report)
   }
   const plotHistories = await seedPlotHistories(sql, readPlotHistories(dir))
+  await seedDemoIndicators(sql)
 
   const agreements = z.array(agreement).parse(readJson(join(dir, 'agreements.json')))
   await sql.begin(async (tx) => {

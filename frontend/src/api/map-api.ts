@@ -50,14 +50,15 @@ export function fetchContext(collection: string, id: string | number): Promise<F
   return getJson(`/api/context/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`, contextResponse)
 }
 
-export type OverlayQuery = { programmes: readonly string[]; from: string; to: string }
+export type OverlayQuery = { programmes: readonly string[]; from: string; to: string; municipality?: string }
 
 /** The query string for the overlay figures (JSON and CSV share it). */
-export function overlayQueryString({ programmes, from, to }: OverlayQuery): string {
+export function overlayQueryString({ programmes, from, to, municipality }: OverlayQuery): string {
   const query = new URLSearchParams()
   if (programmes.length > 0) query.set('programmes', programmes.join(','))
   if (from) query.set('from', from)
   if (to) query.set('to', to)
+  if (municipality) query.set('municipality', municipality)
   return query.toString()
 }
 

@@ -1,168 +1,92 @@
-import { createResource, createSignal, For, Show } from 'solid-js'
-import { fetchOverlayFigures, type OverlayQuery, overlayQueryString } from '../api/map-api.ts'
-import { formatDate, formatNumber, formatPercent, label, t } from '../i18n/locale.ts'
-import { vocabulary } from '../registry.ts'
-import { OverlayCharts } from './OverlayCharts.tsx'
+import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
+import { t } from '../i18n/locale.ts'
+import { IndexBuilder } from '../indicators/IndexBuilder.tsx'
+import { IndicatorMap } from '../indicators/IndicatorMap.tsx'
+import { im } from '../indicators/indicator-messages.ts'
+import { fetchIndicators } from '../indicators/indicators-api.ts'
+import { type ChoroplethLayer, makeChoroplethLayer } from '../map/choropleth-layer.ts'
+import type { BBox, MapHandle } from '../map/map-view.ts'
+import { OverlayCompare } from './OverlayCompare.tsx'
+import './overlay-view.css'
 
-type Props = { onClose: () => void }
+type Props = { map: MapHandle | undefined; onClose: () => void }
+type Tab = 'compare' | 'indicators' | 'index'
 
-const programmeKeys = Object.keys(vocabulary.programmes) as (keyof typeof vocabulary.programmes)[]
+const tabs: readonly Tab[] = ['compare', 'indicators', 'index']
+const tabLabels = { compare: 'tabCompare', indicators: 'tabIndicators', index: 'tabIndex' } as const
 
-/** The city's overlay view: programmes and period in, figures per programme area out (table, charts, CSV). */
+/**
+ * The city's view beside the map: programme areas compared, indicators per district as a
+ * choropleth, and the composite index to choose a pilot area. The map stays visible and shows
+ * what the open tab is about (the compared areas outlined, or the districts filled by class).
+ */
 export default function OverlayView(props: Props) {
-  const [query, setQuery] = createSignal<OverlayQuery>({ programmes: programmeKeys, from: '', to: '' })
-  const [figures] = createResource(query, (current) => fetchOverlayFigures(current))
-  const toggleProgramme = (key: string, on: boolean) => {
-    const current = query().programmes
-    setQuery({ ...query(), programmes: on ? [...current, key] : current.filter((other) => other !== key) })
+  const [tab, setTab] = createSignal<Tab>('compare')
+  const [layer, setLayer] = createSignal<ChoroplethLayer>()
+  createEffect(() => {
+    const map = props.map
+    if (!map) return
+    const created = makeChoroplethLayer()
+    const remove = map.addInteraction(created)
+    setLayer(created)
+    onCleanup(() => {
+      setLayer(undefined)
+      remove()
+    })
+  })
+  const [indicators] = createResource(fetchIndicators)
+  let panel!: HTMLElement
+  // Areas shown are fitted into the part of the map the panel leaves free: beside it on a
+  // desktop, above it on a phone.
+  const fit = (bbox: BBox) => {
+    const box = panel.getBoundingClientRect()
+    const phone = matchMedia('(max-width: 700px)').matches
+    props.map?.fitBounds(bbox, phone ? { bottom: box.height + 20 } : { left: box.width + 30 })
   }
-  const plotLabel = (status: string) =>
-    label(vocabulary.plotStatuses[status as keyof typeof vocabulary.plotStatuses], status)
-  const fieldLabel = (field: string) =>
-    label(vocabulary.fieldsOfAction[field as keyof typeof vocabulary.fieldsOfAction], field)
 
   return (
-    <section class="overlay-view sheet" aria-labelledby="overlay-title">
+    <section ref={panel} class="overlay-view sheet" aria-labelledby="overlay-title">
       <div class="sheet-head">
         <h2 id="overlay-title">{t('overlay')}</h2>
         <button type="button" class="close" aria-label={t('close')} onClick={() => props.onClose()}>
           ×
         </button>
       </div>
-      <p>{t('overlayIntro')}</p>
-      <form class="overlay-form" onSubmit={(event) => event.preventDefault()}>
-        <fieldset>
-          <legend>{t('programmes')}</legend>
-          <For each={programmeKeys}>
-            {(key) => (
-              <label class="toggle">
-                <input
-                  type="checkbox"
-                  name="programme"
-                  value={key}
-                  checked={query().programmes.includes(key)}
-                  onChange={(event) => toggleProgramme(key, event.currentTarget.checked)}
-                />
-                <span>{label(vocabulary.programmes[key])}</span>
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <label>
-          {t('periodFrom')}{' '}
-          <input
-            type="date"
-            name="from"
-            value={query().from}
-            onChange={(e) => setQuery({ ...query(), from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          {t('periodTo')}{' '}
-          <input
-            type="date"
-            name="to"
-            value={query().to}
-            onChange={(e) => setQuery({ ...query(), to: e.currentTarget.value })}
-          />
-        </label>
-        <a
-          class="button"
-          href={`/api/overlay/figures.csv?${overlayQueryString(query())}`}
-          download="programme-areas.csv"
-        >
-          {t('downloadCsv')}
-        </a>
-      </form>
-      <Show when={figures.error}>
-        <p role="alert">{t('loadFailed')}</p>
-      </Show>
-      <Show when={figures()} fallback={<p>{t('loading')}</p>}>
-        {(data) => (
-          <Show when={data().areas.length > 0} fallback={<p>{t('overlayEmpty')}</p>}>
-            <OverlayCharts areas={data().areas} />
-            <div class="table-scroll">
-              <table class="overlay-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('programmeAreas')}</th>
-                    <th scope="col">{t('period')}</th>
-                    <th scope="col">{t('areaHa')}</th>
-                    <th scope="col">{t('plotsByStatus')}</th>
-                    <th scope="col">{t('interimUseHa')}</th>
-                    <th scope="col">{t('interimUseShare')}</th>
-                    <th scope="col">{t('agreementsEnding')}</th>
-                    <th scope="col">{t('measuresByField')}</th>
-                    <th scope="col">{t('overlaps')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data().areas}>
-                    {(area) => (
-                      <tr data-area={area.name}>
-                        <th scope="row">
-                          {area.name}
-                          <Show when={area.programme}>
-                            {(programme) => (
-                              <span class="kind">
-                                {label(vocabulary.programmes[programme() as 'szp'], programme())}
-                              </span>
-                            )}
-                          </Show>
-                        </th>
-                        <td>
-                          {area.period_start ? formatDate(area.period_start) : '…'} –{' '}
-                          {area.period_end ? formatDate(area.period_end) : '…'}
-                        </td>
-                        <td data-figure="area_ha">{formatNumber(area.area_ha, 2)}</td>
-                        <td data-figure="plots">
-                          <ul>
-                            <For each={Object.entries(area.plots)}>
-                              {([status, value]) => (
-                                <li data-status={status} data-count={value.count} data-ha={value.ha}>
-                                  {plotLabel(status)}: {formatNumber(value.count)} /{' '}
-                                  {formatNumber(value.ha, 2)} ha
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </td>
-                        <td data-figure="interim_use_ha">{formatNumber(area.interim_use_ha, 2)}</td>
-                        <td data-figure="interim_use_share">{formatPercent(area.interim_use_share)}</td>
-                        <td data-figure="agreements_ending_12m">
-                          {formatNumber(area.agreements_ending_12m)}
-                        </td>
-                        <td data-figure="measures">
-                          <ul>
-                            <For each={Object.entries(area.measures)}>
-                              {([field, count]) => (
-                                <li>
-                                  {fieldLabel(field)}: {formatNumber(count)}
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </td>
-                        <td data-figure="overlaps">
-                          <ul>
-                            <For each={area.overlaps}>
-                              {(overlap) => (
-                                <li>
-                                  {overlap.name}: {formatNumber(overlap.overlap_ha, 2)} ha
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+      <div class="overlay-tabs" role="tablist">
+        {tabs.map((name) => (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab() === name}
+            classList={{ active: tab() === name }}
+            onClick={() => setTab(name)}
+          >
+            {im(tabLabels[name])}
+          </button>
+        ))}
+      </div>
+      <Switch>
+        <Match when={tab() === 'compare'}>
+          <OverlayCompare layer={layer()} onFit={fit} />
+        </Match>
+        <Match when={tab() !== 'compare'}>
+          <Show when={indicators.error}>
+            <p role="alert">{t('loadFailed')}</p>
           </Show>
-        )}
-      </Show>
+          <Show when={indicators()} fallback={<p>{t('loading')}</p>}>
+            {(list) => (
+              <Switch>
+                <Match when={tab() === 'indicators'}>
+                  <IndicatorMap indicators={list()} layer={layer()} />
+                </Match>
+                <Match when={tab() === 'index'}>
+                  <IndexBuilder indicators={list()} layer={layer()} />
+                </Match>
+              </Switch>
+            )}
+          </Show>
+        </Match>
+      </Switch>
     </section>
   )
 }
