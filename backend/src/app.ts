@@ -6,6 +6,7 @@ import { clientConfigRoutes } from './client-config/client-config.routes.ts'
 import { tileCacheBytes } from './config.ts'
 import { contextRoutes } from './context/context.routes.ts'
 import type { Database } from './db/database.ts'
+import { exportRoutes } from './exporting/export.routes.ts'
 import { discoveryRoutes, landing } from './features/discovery.routes.ts'
 import { itemWritesRoutes } from './features/item-writes.routes.ts'
 import { itemsRoutes } from './features/items.routes.ts'
@@ -120,6 +121,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.get('/api/:empty{/?}', landing)
   app.route('/api', discoveryRoutes)
   app.route('/api', itemsRoutes)
+  app.route('/api', exportRoutes)
   app.route('/api', itemWritesRoutes)
   app.route('/api', openApiRoutes)
 

@@ -1,0 +1,204 @@
+import { execFile, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { parse } from 'csv-parse/sync'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import { authHeaders } from '../auth/auth.testing.ts'
+import { useTestDatabase } from '../test/test-database.ts'
+
+// Exports read back by GDAL, as a desktop GIS would open them: the count, the CRS and each
+// feature's area (within 0.01 % of PostGIS's, from the WKT GDAL reads), for every format.
+
+const run = promisify(execFile)
+const hasGdal = spawnSync('ogrinfo', ['--version']).status === 0
+if (!hasGdal)
+  console.warn('export.test.ts: GDAL checks skipped, ogrinfo is not installed (apt-get install gdal-bin)')
+
+const db = useTestDatabase()
+const dir = mkdtempSync(join(tmpdir(), 'quartiersatlas-export-'))
+let app: ReturnType<typeof createApp>
+let planner: Record<string, string>
+
+beforeAll(async () => {
+  app = createApp(db())
+  planner = await authHeaders(db(), 'planner')
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const utm33 = 'http://www.opengis.net/def/crs/EPSG/0/25833'
+
+async function download(query: string, headers: Record<string, string> = {}) {
+  const response = await app.request(`/api/collections/${query}`, { headers })
+  expect(
+    response.status,
+    await response
+      .clone()
+      .text()
+      .then((text) => text.slice(0, 300)),
+  ).toBe(200)
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) }
+}
+
+/** Each feature's key and area as GDAL reads the file, the area by PostGIS from GDAL's WKT. */
+async function gdalAreas(
+  path: string,
+  srid: number,
+  key: string,
+  options: string[] = [],
+): Promise<Map<string, number>> {
+  const { stdout } = await run(
+    'ogr2ogr',
+    ['-f', 'CSV', '/vsistdout/', path, '-lco', 'GEOMETRY=AS_WKT', ...options],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  )
+  const records: Record<string, string>[] = parse(stdout, { columns: true })
+  const wkts = records.map((record) => record.WKT ?? '')
+  const rows = await db().sql<{ area: number }[]>`
+    select st_area(st_geomfromtext(w, ${srid}::int))::float8 as area from unnest(${wkts}::text[]) with ordinality as t(w, n) order by n`
+  return new Map(records.map((record, i) => [String(record[key]), rows[i]?.area ?? Number.NaN]))
+}
+
+async function districtAreas(): Promise<Map<string, number>> {
+  const rows = await db().sql<{ key: string; area: number }[]>`
+    select key, st_area(st_transform(geom, 25833))::float8 as area from districts`
+  return new Map(rows.map((row) => [row.key, row.area]))
+}
+
+function expectSameAreas(read: Map<string, number>, expected: Map<string, number>) {
+  expect(read.size).toBe(expected.size)
+  for (const [key, area] of expected) {
+    const got = read.get(key)
+    expect(got, `district ${key}`).toBeDefined()
+    expect(Math.abs((got as number) - area) / area, `district ${key}`).toBeLessThan(1e-4)
+  }
+}
+
+describe.skipIf(!hasGdal)('exports read by GDAL', () => {
+  it('exports the 63 official districts as a GeoPackage in EPSG:25833 that GDAL reads with their areas', async () => {
+    const { response, bytes } = await download(`districts/export?f=gpkg&crs=${utm33}`)
+    expect(response.headers.get('content-type')).toBe('application/geopackage+sqlite3')
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="districts.gpkg"')
+    const path = join(dir, 'districts.gpkg')
+    writeFileSync(path, bytes)
+    const { stdout } = await run('ogrinfo', ['-ro', '-so', path, 'districts'])
+    expect(stdout).toContain('Feature Count: 63')
+    expect(stdout).toContain('Geometry: Multi Polygon')
+    expect(stdout).toContain('ID["EPSG",25833]')
+    expect(stdout).toMatch(/key: String/)
+    expect(stdout).toMatch(/area_m2: Real/)
+    expectSameAreas(await gdalAreas(path, 25833, 'key'), await districtAreas())
+  })
+
+  it('exports them as a zipped Shapefile with .prj and .cpg, FlatGeobuf, GeoJSON and CSV that GDAL reads alike', async () => {
+    const expected = await districtAreas()
+    const shp = await download(`districts/export?f=shp&crs=${utm33}`)
+    expect(shp.response.headers.get('content-type')).toBe('application/zip')
+    writeFileSync(join(dir, 'districts.zip'), shp.bytes)
+    const listing = await run('unzip', ['-l', join(dir, 'districts.zip')]).catch(() => undefined)
+    if (listing)
+      for (const ext of ['shp', 'shx', 'dbf', 'prj', 'cpg'])
+        expect(listing.stdout).toContain(`districts.${ext}`)
+    const shpPath = `/vsizip/${join(dir, 'districts.zip')}/districts.shp`
+    const info = await run('ogrinfo', ['-ro', '-so', shpPath, 'districts'])
+    expect(info.stdout).toContain('Feature Count: 63')
+    expect(info.stdout).toContain('Polygon')
+    expect(info.stdout).toMatch(/ETRS89 \/ UTM zone 33N/)
+    expectSameAreas(await gdalAreas(shpPath, 25833, 'key'), expected)
+
+    const fgb = await download(`districts/export?f=fgb&crs=${utm33}`)
+    writeFileSync(join(dir, 'districts.fgb'), fgb.bytes)
+    const fgbInfo = await run('ogrinfo', ['-ro', '-so', '-al', join(dir, 'districts.fgb')])
+    expect(fgbInfo.stdout).toContain('Feature Count: 63')
+    expect(fgbInfo.stdout).toContain('ID["EPSG",25833]')
+    expectSameAreas(await gdalAreas(join(dir, 'districts.fgb'), 25833, 'key'), expected)
+
+    // CRS84 here: the areas come back through PostGIS in EPSG:25833 for the comparison.
+    const geojson = await download('districts/export?f=geojson')
+    writeFileSync(join(dir, 'districts.geojson'), geojson.bytes)
+    expectSameAreas(
+      await gdalAreas(join(dir, 'districts.geojson'), 25833, 'key', ['-t_srs', 'EPSG:25833']),
+      expected,
+    )
+
+    const csv = await download(`districts/export?f=csv&crs=${utm33}`)
+    writeFileSync(join(dir, 'districts.csv'), csv.bytes)
+    expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    const csvOptions = ['-oo', 'GEOM_POSSIBLE_NAMES=wkt', '-oo', 'KEEP_GEOM_COLUMNS=NO']
+    const csvInfo = await run('ogrinfo', [
+      '-ro',
+      '-so',
+      '-al',
+      '-oo',
+      'GEOM_POSSIBLE_NAMES=wkt',
+      '-oo',
+      'KEEP_GEOM_COLUMNS=NO',
+      join(dir, 'districts.csv'),
+    ])
+    expect(csvInfo.stdout).toContain('Feature Count: 63')
+    expectSameAreas(await gdalAreas(join(dir, 'districts.csv'), 25833, 'key', csvOptions), expected)
+  })
+})
+
+describe('export rules', () => {
+  it('writes German CSV by default (BOM, ";", decimal comma) and plain CSV on request', async () => {
+    const [plot] = await db().sql<
+      { id: number; area: string }[]
+    >`select id, area_m2::text as area from plots where area_m2 <> round(area_m2) order by id limit 1`
+    expect(plot).toBeDefined()
+    const german = (await download(`plots/export?f=csv&ids=${plot?.id}`)).bytes.toString('utf8')
+    expect(german.startsWith('\uFEFFid;name;')).toBe(true)
+    expect(german).toContain(`;${plot?.area.replace('.', ',')};`)
+    expect(german.split('\r\n')).toHaveLength(3)
+    const plain = (await download(`plots/export?f=csv&csv=rfc4180&ids=${plot?.id}`)).bytes.toString('utf8')
+    expect(plain.startsWith('id,name,')).toBe(true)
+    expect(plain).toContain(`,${plot?.area},`)
+  })
+
+  it('exports public fields for anyone, internal ones for planners, the area tags for both', async () => {
+    const anyone = JSON.parse((await download('plots/export')).bytes.toString('utf8'))
+    const [count] = await db().sql<{ n: number }[]>`select count(*)::int as n from plots`
+    expect(anyone.features).toHaveLength(count?.n ?? -1)
+    const properties = Object.keys(anyone.features[0].properties)
+    expect(properties).toContain('district_key')
+    expect(properties).toContain('programme_area_ids')
+    expect(properties).not.toContain('internal_notes')
+    expect(properties).not.toContain('owner_party_id')
+    const forPlanner = JSON.parse((await download('plots/export', planner)).bytes.toString('utf8'))
+    expect(Object.keys(forPlanner.features[0].properties)).toContain('internal_notes')
+  })
+
+  it('keeps the items filters and a selection of ids', async () => {
+    const [fallow] = await db().sql<
+      { n: number }[]
+    >`select count(*)::int as n from plots where status = 'fallow'`
+    const filtered = JSON.parse((await download('plots/export?status=fallow')).bytes.toString('utf8'))
+    expect(filtered.features).toHaveLength(fallow?.n ?? -1)
+    expect(
+      filtered.features.every((f: { properties: { status: string } }) => f.properties.status === 'fallow'),
+    ).toBe(true)
+    const ids = await db().sql<{ id: number }[]>`select id from plots order by id limit 2`
+    const chosen = JSON.parse(
+      (await download(`plots/export?ids=${ids.map((row) => row.id).join(',')}`)).bytes.toString('utf8'),
+    )
+    expect(chosen.features.map((f: { id: number }) => f.id)).toEqual(ids.map((row) => row.id))
+  })
+
+  it('refuses an unknown format, a Shapefile of a mixed layer and bad ids as problems', async () => {
+    for (const [query, status] of [
+      ['plots/export?f=kml', 400],
+      ['measures/export?f=shp', 400],
+      ['plots/export?ids=1,x', 400],
+      ['plots/export?csv=excel&f=csv', 400],
+      ['nothing/export', 404],
+    ] as const) {
+      const response = await app.request(`/api/collections/${query}`)
+      expect(response.status, query).toBe(status)
+      expect(response.headers.get('content-type')).toContain('application/problem+json')
+    }
+  })
+})
