@@ -159,6 +159,37 @@ describe('export rules', () => {
     expect(plain).toContain(`,${plot?.area},`)
   })
 
+  it('gives planners the plots register: hectares to 2 decimals, German labels and dates, retired plots with their end date', async () => {
+    expect((await app.request('/api/collections/plots/register')).status).toBe(401)
+    const [plot] = await db().sql<{ id: number }[]>`
+      insert into plots (name, address, previous_use, contamination, status, external_id, geom)
+      values ('Alte Gärtnerei', 'Merseburger Str. 1', 'Gärtnerei', 'suspected', 'fallow', 'BF-REG-1',
+              st_multi(st_buffer(st_setsrid(st_point(12.3300, 51.3300), 4326)::geography, 40)::geometry))
+      returning id`
+    await db().sql`delete from plots where id = ${plot?.id ?? 0}`
+    const [gone] = await db().sql<{ ha: string; ended: string }[]>`
+      select to_char(round((before->>'area_m2')::numeric / 10000, 2), 'FM0.00') as ha,
+             to_char(changed_at at time zone 'Europe/Berlin', 'DD.MM.YYYY') as ended
+        from history where table_name = 'plots' and row_id = ${plot?.id ?? 0} and operation = 'delete'`
+    const german = (await download('plots/register', planner)).bytes.toString('utf8')
+    const lines = german.slice(1).split('\r\n')
+    expect(lines[0]).toBe(
+      'Kennung;Bezeichnung;Adresse;Gemarkung;Flur;Flurstück;Fläche (ha);Eigentum;Planungsstand;Vornutzung;Altlasten;Ortsteil;Erfasst am;Geändert am;Aufgegeben am',
+    )
+    const retired = lines.find((line) => line.startsWith('BF-REG-1;'))
+    expect(retired).toMatch(
+      new RegExp(
+        `^BF-REG-1;Alte Gärtnerei;Merseburger Str\\. 1;;;;${gone?.ha.replace('.', ',')};unbekannt;Brache;Gärtnerei;Altlastenverdacht;\\d*;\\d\\d\\.\\d\\d\\.\\d{4};\\d\\d\\.\\d\\d\\.\\d{4};${gone?.ended}$`,
+      ),
+    )
+    const [count] = await db().sql<{ n: number }[]>`select count(*)::int as n from plots`
+    // Header, every current plot, the retired one, and the empty line after the last CRLF.
+    expect(lines).toHaveLength((count?.n ?? 0) + 3)
+    const plain = (await download('plots/register?csv=rfc4180', planner)).bytes.toString('utf8')
+    expect(plain).toMatch(/^Kennung,/)
+    expect(plain).toContain(`,${gone?.ha},unbekannt,`)
+  })
+
   it('exports public fields for anyone, internal ones for planners, the area tags for both', async () => {
     const anyone = JSON.parse((await download('plots/export')).bytes.toString('utf8'))
     const [count] = await db().sql<{ n: number }[]>`select count(*)::int as n from plots`

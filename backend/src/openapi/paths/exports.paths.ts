@@ -72,5 +72,31 @@ export const exportsOpenApi: OpenApiModule = {
         },
       },
     },
+    '/collections/plots/register': {
+      get: {
+        tags: ['Export'],
+        operationId: 'plotsRegister',
+        summary:
+          'The brownfield register as CSV (planners, admins): reference, name, address, parcel, hectares to 2 decimals, ownership category, planning status, previous use, contamination, district, dates; retired (deleted) plots with their end date',
+        security: [{ bearer: [] }, { cookie: [] }],
+        parameters: [
+          query(
+            'csv',
+            'de (default: ";", decimal comma, dates as 31.12.2026, BOM) or rfc4180 (",", ISO dates)',
+            {
+              type: 'string',
+              enum: ['de', 'rfc4180'],
+              default: 'de',
+            },
+          ),
+        ],
+        responses: {
+          '200': { description: 'the register, as an attachment', content: { 'text/csv': file('CSV') } },
+          '400': problem,
+          '401': problem,
+          '403': problem,
+        },
+      },
+    },
   },
 }
