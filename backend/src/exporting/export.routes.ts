@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import type { Layer } from '../contract/layers.ts'
 import { contentCrs } from '../crs/crs.ts'
 import { layerOf } from '../features/layer-of.ts'
 import { isEditor, visibleProperties } from '../features/visible-properties.ts'
@@ -27,16 +26,6 @@ const files: Record<ExportFormat, { type: string; extension: string; encoding: G
   fgb: { type: 'application/flatgeobuf', extension: 'fgb', encoding: 'geojson' },
 }
 
-/** Tables whose rows carry the district and programme-area tags the database keeps (sql/015). */
-const taggedTables = ['plots', 'places', 'measures']
-
-/** What the export of `layer` holds for its caller: the items' allow-list and the area tags. */
-function exportedProperties(layer: Layer, properties: readonly string[]): string[] {
-  return taggedTables.includes(layer.table)
-    ? [...properties, 'district_key', 'programme_area_ids']
-    : [...properties]
-}
-
 export const exportRoutes = new Hono<AppEnv>().get('/collections/:collectionId/export', async (c) => {
   const layer = layerOf(c.req.param('collectionId'))
   const { format, csv, query } = readExportRequest(c, layer)
@@ -50,7 +39,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/collections/:collectionId/e
     )
   }
   const user = c.get('user')
-  const properties = exportedProperties(layer, visibleProperties(layer, user))
+  const properties = visibleProperties(layer, user)
   const file = files[format]
   const { sql } = c.get('db')
   const rows = await readExportRows(c.get('reads'), layer, query, properties, file.encoding)

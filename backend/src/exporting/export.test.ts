@@ -144,6 +144,9 @@ describe.skipIf(!hasGdal)('exports read by GDAL', () => {
   })
 })
 
+type Item = { geometry: unknown; properties: Record<string, unknown> }
+const read = async <T>(path: string): Promise<T> => (await (await app.request(path)).json()) as T
+
 describe('export rules', () => {
   it('writes German CSV by default (BOM, ";", decimal comma) and plain CSV on request', async () => {
     const [plot] = await db().sql<
@@ -201,6 +204,39 @@ describe('export rules', () => {
     expect(properties).not.toContain('owner_party_id')
     const forPlanner = JSON.parse((await download('plots/export', planner)).bytes.toString('utf8'))
     expect(Object.keys(forPlanner.features[0].properties)).toContain('internal_notes')
+  })
+
+  it('shows the district and programme-area tags on items, filters items and exports by district, and ignores them in a write', async () => {
+    const [tagged] = await db().sql<{ id: number; key: string; ids: number[]; n: number }[]>`
+      select id, district_key as key, programme_area_ids as ids,
+             (select count(*)::int from plots q where q.district_key = p.district_key) as n
+        from plots p where district_key is not null order by id limit 1`
+    expect(tagged).toBeDefined()
+    const one = await read<Item>(`/api/collections/plots/items/${tagged?.id}`)
+    expect(one.properties).toMatchObject({ district_key: tagged?.key, programme_area_ids: tagged?.ids })
+    const items = await read<{ features: Item[] }>(
+      `/api/collections/plots/items?district_key=${tagged?.key}&limit=1000`,
+    )
+    expect(items.features).toHaveLength(tagged?.n ?? -1)
+    expect(items.features.every((f) => f.properties.district_key === tagged?.key)).toBe(true)
+    const exported = JSON.parse(
+      (await download(`plots/export?district_key=${tagged?.key}`)).bytes.toString('utf8'),
+    )
+    expect(exported.features).toHaveLength(tagged?.n ?? -1)
+    // A feature read and written back whole (as QGIS does) carries the tags; the database keeps them.
+    const etag = (await app.request(`/api/collections/plots/items/${tagged?.id}`)).headers.get('etag') ?? ''
+    const put = await app.request(`/api/collections/plots/items/${tagged?.id}`, {
+      method: 'PUT',
+      headers: { ...planner, 'Content-Type': 'application/geo+json', 'If-Match': etag },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: one.geometry,
+        properties: { ...one.properties, district_key: 'XX', programme_area_ids: [] },
+      }),
+    })
+    expect(put.status, await put.clone().text()).toBe(200)
+    const after = await read<Item>(`/api/collections/plots/items/${tagged?.id}`)
+    expect(after.properties).toMatchObject({ district_key: tagged?.key, programme_area_ids: tagged?.ids })
   })
 
   it('keeps the items filters and a selection of ids', async () => {
