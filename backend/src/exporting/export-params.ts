@@ -46,9 +46,12 @@ export function readExportRequest(
   if (csv !== 'de' && csv !== 'rfc4180') throw invalid('csv', `csv must be de or rfc4180, not "${csv}"`)
   if (c.req.query('csv') !== undefined && format !== 'csv') throw invalid('csv', 'csv applies only to f=csv')
   const ids = c.req.query('ids')
+  const query = parseItemsQuery(c, layer)
+  // Files are written east/north, as GDAL writes them; EPSG:4326 would promise north first.
+  if (query.crs.latLon) throw invalid('crs', 'export in CRS84 (WGS 84, longitude first) instead of EPSG:4326')
   return {
     format,
     csv,
-    query: { ...parseItemsQuery(c, layer), ...(ids === undefined ? {} : { ids: readIds(ids) }) },
+    query: { ...query, ...(ids === undefined ? {} : { ids: readIds(ids) }) },
   }
 }

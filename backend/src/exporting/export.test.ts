@@ -144,6 +144,32 @@ describe.skipIf(!hasGdal)('exports read by GDAL', () => {
   })
 })
 
+describe.skipIf(!hasGdal)('a Shapefile of plots read by GDAL', () => {
+  it('keeps umlauts (UTF-8, declared by the .cpg) and cuts long texts to 254 bytes', async () => {
+    const shp = await download('plots/export?f=shp', planner)
+    writeFileSync(join(dir, 'plots.zip'), shp.bytes)
+    const { stdout } = await run('ogr2ogr', [
+      '-f',
+      'CSV',
+      '/vsistdout/',
+      `/vsizip/${join(dir, 'plots.zip')}/plots.shp`,
+    ])
+    const records: Record<string, string>[] = parse(stdout, { columns: true })
+    const plots = await db().sql<
+      { name: string; description: string | null }[]
+    >`select name, description from plots order by id`
+    expect(records.map((record) => record.name)).toEqual(plots.map((plot) => plot.name))
+    expect(records.map((record) => record.name).join()).toMatch(/[äöüß]/)
+    for (const [i, plot] of plots.entries()) {
+      const read = records[i]?.descriptio ?? ''
+      const whole = plot.description ?? ''
+      expect(Buffer.byteLength(read), `plot ${i}`).toBeLessThanOrEqual(254)
+      expect(whole.startsWith(read), `plot ${i}`).toBe(true)
+      if (Buffer.byteLength(whole) <= 254) expect(read, `plot ${i}`).toBe(whole)
+    }
+  })
+})
+
 type Item = { geometry: unknown; properties: Record<string, unknown> }
 const read = async <T>(path: string): Promise<T> => (await (await app.request(path)).json()) as T
 
@@ -258,6 +284,7 @@ describe('export rules', () => {
   it('refuses an unknown format, a Shapefile of a mixed layer and bad ids as problems', async () => {
     for (const [query, status] of [
       ['plots/export?f=kml', 400],
+      ['plots/export?f=gpkg&crs=http://www.opengis.net/def/crs/EPSG/0/4326', 400],
       ['measures/export?f=shp', 400],
       ['plots/export?ids=1,x', 400],
       ['plots/export?csv=excel&f=csv', 400],

@@ -20,8 +20,9 @@ export function dbfNames(columns: readonly Column[]): string[] {
 }
 
 function cut(text: string, bytes: number): Buffer {
-  let encoded = Buffer.from(text)
-  let end = text.length
+  // A character takes at least one byte: start from `bytes` characters and shorten from there.
+  let end = Math.min(text.length, bytes)
+  let encoded = Buffer.from(text.slice(0, end))
   while (encoded.length > bytes) encoded = Buffer.from(text.slice(0, --end))
   return encoded
 }

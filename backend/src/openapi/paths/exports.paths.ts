@@ -58,7 +58,7 @@ export const exportsOpenApi: OpenApiModule = {
         responses: {
           '200': {
             description:
-              'the file, as an attachment; the Content-Crs header names its CRS. Besides the filters above, the collection’s queryables filter by equality, as on …/items.',
+              'the file, as an attachment; the Content-Crs header names its CRS (coordinates always east/north, so EPSG:4326 is refused: ask for CRS84). Besides the filters above, the collection’s queryables filter by equality, as on …/items.',
             content: {
               'application/geo+json': file('GeoJSON FeatureCollection'),
               'application/geopackage+sqlite3': file('GeoPackage with one feature table'),
