@@ -6,6 +6,8 @@ import { clientConfigRoutes } from './client-config/client-config.routes.ts'
 import { tileCacheBytes } from './config.ts'
 import { contextRoutes } from './context/context.routes.ts'
 import type { Database } from './db/database.ts'
+import { exportRoutes } from './exporting/export.routes.ts'
+import { registerRoutes } from './exporting/register.routes.ts'
 import { discoveryRoutes, landing } from './features/discovery.routes.ts'
 import { itemWritesRoutes } from './features/item-writes.routes.ts'
 import { itemsRoutes } from './features/items.routes.ts'
@@ -122,6 +124,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.get('/api/:empty{/?}', landing)
   app.route('/api', discoveryRoutes)
   app.route('/api', itemsRoutes)
+  app.route('/api', exportRoutes)
+  app.route('/api', registerRoutes)
   app.route('/api', itemWritesRoutes)
   app.route('/api', openApiRoutes)
 

@@ -227,6 +227,12 @@ export const interimUseProperties = z.strictObject({
   organisation: text(500),
 })
 
+/**
+ * The district (official key) and programme areas (ids) a plot, place or measure lies in: kept by
+ * the database on every write and import (sql/015), shown, filtered on and exported, never written.
+ */
+export const areaTags = ['district_key', 'programme_area_ids'] as const
+
 export const layers = [
   {
     id: 'programme-areas',
@@ -348,10 +354,11 @@ export const layers = [
       'approximate',
       'area_m2',
       'municipality',
+      ...areaTags,
     ],
     references: { owner_party_id: 'parties' },
     measures: ['area_m2'],
-    queryables: ['name', 'contamination', 'status', 'municipality'],
+    queryables: ['name', 'contamination', 'status', 'municipality', 'district_key'],
     tiles: areaTiles,
     writable: true,
   },
@@ -426,10 +433,20 @@ export const layers = [
       'area_m2',
       'length_m',
       'municipality',
+      ...areaTags,
     ],
     references: { quarter_id: 'quarters' },
     measures: ['area_m2', 'length_m'],
-    queryables: ['name', 'quarter_id', 'field_of_action', 'priority', 'status', 'time_frame', 'municipality'],
+    queryables: [
+      'name',
+      'quarter_id',
+      'field_of_action',
+      'priority',
+      'status',
+      'time_frame',
+      'municipality',
+      'district_key',
+    ],
     tiles: { ...areaTiles, minZoom: 10, minPixels: 0 },
     writable: true,
   },
@@ -486,11 +503,12 @@ export const layers = [
       'url',
       'approximate',
       'municipality',
+      ...areaTags,
     ],
     references: {},
     measures: [],
     temporal: { start: 'starts_on', end: 'ends_on' },
-    queryables: ['name', 'kind', 'organisation', 'municipality'],
+    queryables: ['name', 'kind', 'organisation', 'municipality', 'district_key'],
     tiles: { ...areaTiles, minZoom: 10, minPixels: 0 },
     writable: true,
   },

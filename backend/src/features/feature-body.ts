@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
 import { checkGeometry, type GeometryReasonCode } from '../contract/geometry-rules.ts'
-import type { Layer } from '../contract/layers.ts'
+import { areaTags, type Layer } from '../contract/layers.ts'
 import { type Crs, parseCrs } from '../crs/crs.ts'
 import { bodyTooLarge, limitBodyTo } from '../http/body-limit.ts'
 import { refuseControlCharactersInJson } from '../http/control-characters.ts'
@@ -188,11 +188,11 @@ function readProperties(
   if (input !== null && (typeof input !== 'object' || Array.isArray(input))) {
     throw refuse(422, 'invalid-properties', 'Invalid properties', '"properties" must be an object')
   }
-  // Computed measures may come back in a feature a client read; the database recomputes them.
+  // Computed measures and area tags may come back in a feature a client read; the database
+  // recomputes them.
+  const derived: readonly string[] = [...layer.measures, ...areaTags]
   const given = Object.fromEntries(
-    Object.entries((input ?? {}) as Record<string, unknown>).filter(
-      ([name]) => !(layer.measures as readonly string[]).includes(name),
-    ),
+    Object.entries((input ?? {}) as Record<string, unknown>).filter(([name]) => !derived.includes(name)),
   )
   const schema = writablePropertiesSchema(layer)
   const nulls = mode === 'merge' ? Object.keys(given).filter((name) => given[name] === null) : []

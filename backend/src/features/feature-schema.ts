@@ -12,6 +12,13 @@ const computed: Record<string, z.ZodType> = {
     .string()
     .regex(/^\d{8}$/)
     .describe('official municipality key (AGS)'),
+  district_key: z
+    .string()
+    .nullable()
+    .describe('official key of the district it lies in, kept by the database'),
+  programme_area_ids: z
+    .array(z.number().int())
+    .describe('ids of the programme areas it touches, kept by the database'),
 }
 
 /** The zod schema of a feature's public properties: exactly the layer's allow-list. */

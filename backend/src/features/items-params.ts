@@ -34,6 +34,14 @@ const invalid = (parameter: string, detail: string) =>
 /** Reads the items query of `layer` from the request; any bad or unknown parameter is a 400. */
 export function readItemsQuery(c: Context, layer: Layer): ItemsQuery {
   checkParameters(c, [...itemsParameters, ...layer.queryables])
+  return parseItemsQuery(c, layer)
+}
+
+/**
+ * The items query of a request whose parameters the caller has checked: the export reads the
+ * same filters with parameters of its own (`f`, `ids`) and without paging.
+ */
+export function parseItemsQuery(c: Context, layer: Layer): ItemsQuery {
   const query = (name: string) => c.req.query(name)
   const crs = parseCrs(query('crs'), 'crs')
   const bboxText = query('bbox')

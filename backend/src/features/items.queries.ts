@@ -43,7 +43,7 @@ function featureJson(sql: Queries, layer: Layer, properties: readonly string[], 
  * The conditions of a query (bbox, datetime, queryables, and the geometry type of a collection
  * over one type of a mixed table); none for an unfiltered request of a whole table.
  */
-function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment[] {
+export function conditions(sql: Queries, layer: Layer, query: ItemsQuery): Fragment[] {
   const parts: Fragment[] = layer.geometryDimension === undefined ? [] : [inCollection(sql, layer)]
   if (query.bbox) {
     const { crs, envelopes } = query.bbox

@@ -113,6 +113,8 @@ describe('GET …/items', () => {
         'approximate',
         'area_m2',
         'municipality',
+        'district_key',
+        'programme_area_ids',
       ].sort(),
     )
     const resident = await items('/api/collections/plots/items?limit=1', await authHeaders(db(), 'resident'))

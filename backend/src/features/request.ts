@@ -32,11 +32,13 @@ export function chooseLang(c: Context): Lang {
   return first.startsWith('en') ? 'en' : 'de'
 }
 
+const jsonFormats: readonly string[] = ['json', 'geojson', 'application/json', 'application/geo+json']
+
 /**
  * Refuses query parameters not in `allowed` with a 400 problem naming them, and checks `f`:
  * a typo such as `?limt=5` must not quietly return the default page.
  */
-export function checkParameters(c: Context, allowed: readonly string[]): void {
+export function checkParameters(c: Context, allowed: readonly string[], formats = jsonFormats): void {
   const names = [...new URL(c.req.url).searchParams.keys()]
   const unknown = [
     ...new Set(names.filter((name) => !allowed.includes(name) && !commonParameters.includes(name as never))),
@@ -60,12 +62,14 @@ export function checkParameters(c: Context, allowed: readonly string[]): void {
     )
   }
   const f = c.req.query('f')
-  if (f !== undefined && !['json', 'geojson', 'application/json', 'application/geo+json'].includes(f)) {
+  if (f !== undefined && !formats.includes(f)) {
     throw new Problem(
       400,
       'invalid-parameter',
       'Unsupported format',
-      `f=${f} is not offered; this API serves JSON (f=json)`,
+      formats === jsonFormats
+        ? `f=${f} is not offered; this API serves JSON (f=json)`
+        : `f=${f} is not offered; use one of ${formats.join(', ')}`,
       {
         parameter: 'f',
       },

@@ -3,6 +3,7 @@ import { type OpenApiModule, schemaOf } from './openapi-module.ts'
 import { accountsOpenApi } from './paths/accounts.paths.ts'
 import { contextOpenApi } from './paths/context.paths.ts'
 import { editingOpenApi } from './paths/editing.paths.ts'
+import { exportsOpenApi } from './paths/exports.paths.ts'
 import { featuresOpenApi } from './paths/features.paths.ts'
 import { importsOpenApi } from './paths/imports.paths.ts'
 import { indicatorsOpenApi } from './paths/indicators.paths.ts'
@@ -34,6 +35,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   interimUseOpenApi,
   accountsOpenApi,
   importsOpenApi,
+  exportsOpenApi,
 ]
 
 /** Builds the OpenAPI document for an API served at `base` (…/api). */

@@ -10,7 +10,17 @@ import { QuarterRelations, ReferenceLink } from './RelatedFeatures.tsx'
 
 type Props = { featureRef: FeatureRef; map: MapHandle | undefined; fit: boolean; onClose: () => void }
 
-const hidden = new Set(['name', 'description', 'area_m2', 'length_m', 'municipality', 'approximate'])
+// The area tags are shown by name in the district and programme-area rows below.
+const hidden = new Set([
+  'name',
+  'description',
+  'area_m2',
+  'length_m',
+  'municipality',
+  'approximate',
+  'district_key',
+  'programme_area_ids',
+])
 
 /** The panel of one feature: public attributes, measures, programme areas and district. */
 export function FeaturePanel(props: Props) {
