@@ -85,7 +85,7 @@ export async function run(): Promise<string> {
       const [a, b] = await db.sql.begin(async (tx) => {
         await tx`select set_config('max_parallel_workers_per_gather', '0', true)`
         return [
-          await renderTile(db, columns, [plots], tile, 'postgis', tx as unknown as Queries),
+          await renderTile(db, columns, [plots], tile, { encoder: 'postgis', via: tx as unknown as Queries }),
           await plainMvt(tx as unknown as Queries, names, tile),
         ]
       })

@@ -20,3 +20,26 @@ export const tileProperties = {
   links: ['name', 'mode', 'status'],
   places: ['name', 'kind', 'starts_on', 'ends_on'],
 } as const satisfies Record<LayerId, readonly string[]>
+
+// Polygons are cut into one piece per tile, and MapLibre places a point label on every piece: a
+// programme area across nine tiles showed its name nine times. So the combined tiles carry, for
+// each labelled layer, one label point per feature (ST_PointOnSurface of the whole geometry) in
+// its own MVT layer, and only in the tile that contains the point; the map writes names there.
+
+/** The polygon layers whose names the map writes once per feature, at its label point. */
+export const labelledLayers = [
+  'districts',
+  'programme-areas',
+  'quarters',
+  'plots',
+] as const satisfies readonly LayerId[]
+
+/** Whether the map labels layer `id` at label points. */
+export function isLabelled(id: string): boolean {
+  return (labelledLayers as readonly string[]).includes(id)
+}
+
+/** The MVT layer holding the label points of layer `id` (with the layer's tile properties). */
+export function labelLayerName(id: string): string {
+  return `${id}-labels`
+}
