@@ -117,7 +117,10 @@ export async function run(): Promise<string> {
       renderTile(db, columns, layers, z14, { labels: true }),
     ])
     const labelTiming = await alternating(
-      [() => renderTile(db, columns, layers, z14), () => renderTile(db, columns, layers, z14, { labels: true })],
+      [
+        () => renderTile(db, columns, layers, z14),
+        () => renderTile(db, columns, layers, z14, { labels: true }),
+      ],
       30,
     )
 
