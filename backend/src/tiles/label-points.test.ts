@@ -9,6 +9,7 @@ import { decodeTile } from './tile-testing.ts'
 
 const db = useTestDatabase()
 const quarters = findLayer('quarters') as Layer
+const programmeAreas = findLayer('programme-areas') as Layer
 
 type Label = { tile: Tile; x: number; y: number; properties: Record<string, unknown> }
 
@@ -21,13 +22,19 @@ function tilesOver([west, south, east, north]: number[], z: number): Tile[] {
   return tiles
 }
 
-/** The label points of quarter `id` in every tile over `box` at `z`, as the map's tiles carry them. */
-async function labelsOf(id: number, box: number[], z: number, encoder: Encoder): Promise<Label[]> {
+/** The label points of feature `id` of `layer` in every tile over `box` at `z`, as the map's tiles carry them. */
+async function labelsOf(
+  layer: Layer,
+  id: number,
+  box: number[],
+  z: number,
+  encoder: Encoder,
+): Promise<Label[]> {
   const columns = await readTileColumns(db().sql)
   const labels: Label[] = []
   for (const tile of tilesOver(box, z)) {
-    const bytes = await renderTile(db(), columns, [quarters], tile, { encoder, labels: true })
-    for (const feature of decodeTile(bytes).get('quarters-labels') ?? []) {
+    const bytes = await renderTile(db(), columns, [layer], tile, { encoder, labels: true })
+    for (const feature of decodeTile(bytes).get(`${layer.id}-labels`) ?? []) {
       const [point] = feature.rings.flat()
       if (feature.id === id && point) labels.push({ tile, ...point, properties: feature.properties })
     }
@@ -59,13 +66,13 @@ async function insertQuarter(name: string, box: number[]): Promise<number> {
 const encoders = (): Encoder[] => (db().capabilities.mvt ? ['postgis', 'js'] : ['js'])
 
 describe('label points', () => {
-  it('gives a quarter spanning several tiles exactly one label, inside it, at z11 and z14', async () => {
-    // An L-shaped quarter whose centroid lies outside it (in the corner cut away): a label there
-    // would float beside it.
+  it('gives a programme area spanning several tiles exactly one label, inside it, at z11 and z14', async () => {
+    // L-shaped, so that its centroid lies outside it (in the corner cut away): a label there
+    // would float beside it. z11 is below the layer's fullFrom zoom (size rules), z14 above.
     const box = [12.45, 51.3, 12.51, 51.33]
     const [row] = await db().sql<{ id: number }[]>`
-      insert into quarters (name, code, geom)
-      values ('Testquartier L', 'TL', st_multi(st_difference(
+      insert into programme_areas (name, geom)
+      values ('Testgebiet L', st_multi(st_difference(
                 st_makeenvelope(12.45, 51.30, 12.51, 51.33, 4326),
                 st_makeenvelope(12.465, 51.305, 12.51, 51.33, 4326))))
       returning id`
@@ -73,16 +80,16 @@ describe('label points', () => {
     for (const z of [11, 14]) {
       expect(tilesOver(box, z).length, `z${z} tiles`).toBeGreaterThan(z === 14 ? 6 : 1)
       for (const encoder of encoders()) {
-        const labels = await labelsOf(id, box, z, encoder)
+        const labels = await labelsOf(programmeAreas, id, box, z, encoder)
         expect(labels, `z${z} ${encoder}`).toHaveLength(1)
         const [label] = labels as [Label]
-        expect(label.properties).toEqual({ name: 'Testquartier L' })
+        expect(label.properties).toMatchObject({ name: 'Testgebiet L', programme: 'szp' })
         expect(label.x).toBeGreaterThanOrEqual(0)
         expect(label.x).toBeLessThan(4096)
         const [lon, lat] = await lonLat(label)
         const [inside] = await db().sql<{ inside: boolean }[]>`
           select st_contains(geom, st_setsrid(st_point(${lon}::float8, ${lat}::float8), 4326)) as inside
-            from quarters where id = ${id}`
+            from programme_areas where id = ${id}`
         expect(inside?.inside, `z${z} ${encoder} at ${lon}, ${lat}`).toBe(true)
       }
     }
@@ -95,39 +102,44 @@ describe('label points', () => {
     const box = [edge - 0.004, 51.318, edge + 0.004, 51.322]
     const id = await insertQuarter('Testquartier Kante', box)
     for (const encoder of encoders()) {
-      const labels = await labelsOf(id, box, 14, encoder)
+      const labels = await labelsOf(quarters, id, box, 14, encoder)
       expect(labels, encoder).toHaveLength(1)
       expect(labels[0]?.tile.x, encoder).toBe(x + 1)
       expect(labels[0]?.x, encoder).toBe(0)
     }
   })
 
-  it('adds label layers to the map’s combined tiles and TileJSON only, not to a collection’s', async () => {
+  it('adds label layers to the map’s combined tiles from the zoom the map labels at, not to a collection’s', async () => {
     const app = createApp(db())
-    const { z, x, y } = tileAt(12.3345, 51.3345, 14)
-    const combined = decodeTile(
-      await (await app.request(`/api/tiles/WebMercatorQuad/${z}/${y}/${x}`)).arrayBuffer(),
-    )
-    const garden = combined
+    const combinedAt = async (z: number) => {
+      const { x, y } = tileAt(12.3345, 51.3345, z)
+      return decodeTile(await (await app.request(`/api/tiles/WebMercatorQuad/${z}/${y}/${x}`)).arrayBuffer())
+    }
+    // The map names plots from z15 on: a z14 tile has their areas but no label points.
+    const z14 = await combinedAt(14)
+    expect(z14.has('plots')).toBe(true)
+    expect(z14.has('plots-labels')).toBe(false)
+    expect(z14.get('districts-labels')?.map((feature) => feature.properties.name)).toContain('Lindenau')
+    const garden = (await combinedAt(15))
       .get('plots-labels')
       ?.find((feature) => feature.properties.name === 'Nachbarschaftsgärten Josephstraße')
     // The plot's tile properties, so that the map's filters hide its label with its area.
     expect(garden?.properties).toEqual({ name: 'Nachbarschaftsgärten Josephstraße', status: 'interim_use' })
     expect(garden?.type).toBe(1)
-    expect(combined.get('districts-labels')?.map((feature) => feature.properties.name)).toContain('Lindenau')
+    const { x, y } = tileAt(12.3345, 51.3345, 15)
     const own = decodeTile(
-      await (await app.request(`/api/collections/plots/tiles/WebMercatorQuad/${z}/${y}/${x}`)).arrayBuffer(),
+      await (await app.request(`/api/collections/plots/tiles/WebMercatorQuad/15/${y}/${x}`)).arrayBuffer(),
     )
     expect([...own.keys()]).toEqual(['plots'])
     const tilejson = (await (await app.request('/api/tiles/WebMercatorQuad/tilejson.json')).json()) as {
-      vector_layers: { id: string; fields: Record<string, string> }[]
+      vector_layers: { id: string; minzoom: number; fields: Record<string, string> }[]
     }
     const labelLayers = tilejson.vector_layers.filter((layer) => layer.id.endsWith('-labels'))
-    expect(labelLayers.map((layer) => layer.id)).toEqual([
-      'programme-areas-labels',
-      'districts-labels',
-      'plots-labels',
-      'quarters-labels',
+    expect(labelLayers.map((layer) => [layer.id, layer.minzoom])).toEqual([
+      ['programme-areas-labels', 10],
+      ['districts-labels', 12],
+      ['plots-labels', 15],
+      ['quarters-labels', 12],
     ])
     expect(labelLayers.find((layer) => layer.id === 'plots-labels')?.fields).toEqual({
       name: 'String',

@@ -1,5 +1,5 @@
 import type { Layer } from '../contract/layers.ts'
-import { isLabelled, labelLayerName } from '../contract/tile-properties.ts'
+import { labelLayerName, labelledAt } from '../contract/tile-properties.ts'
 import type { Database } from '../db/database.ts'
 import type { Queries } from '../db/sql-client.ts'
 import { encodeMvt, type MvtFeature, type TileGeometry } from './encode-mvt.ts'
@@ -24,7 +24,8 @@ export type RenderOptions = {
   /** The connection or transaction to run on (the database's pool by default). */
   via?: Queries
   /**
-   * Add the label points of the labelled layers among `layers` (contract/tile-properties.ts), as
+   * Add the label points of the layers among `layers` labelled at this zoom (labelsFrom in
+   * contract/tile-properties.ts), as
    * the map's combined tiles do; a collection's own tiles hold its features only, as a plain
    * ST_AsMVT would.
    */
@@ -46,7 +47,7 @@ export async function renderTile(
   if (shown.length === 0) return new Uint8Array()
   const part = (layer: Layer): LayerTile => ({ layer, columns: columns.get(layer.id) ?? [], tile })
   const parts = shown.map(part)
-  const labelled = labels ? shown.filter((layer) => isLabelled(layer.id)).map(part) : []
+  const labelled = labels ? shown.filter((layer) => labelledAt(layer.id, tile.z)).map(part) : []
   return encoder === 'postgis' ? postgisTile(via, parts, labelled) : jsTile(via, parts, labelled)
 }
 

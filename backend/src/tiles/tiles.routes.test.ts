@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { layers } from '../contract/layers.ts'
-import { isLabelled, labelLayerName } from '../contract/tile-properties.ts'
+import { labelLayerName, labelsFrom } from '../contract/tile-properties.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { decodeTile, idsInTile, josephstrasse } from './tile-testing.ts'
 
@@ -94,7 +94,7 @@ describe('tile routes', () => {
     // Every collection, then the label points of the labelled ones (label-points.test.ts).
     expect(tilejson.vector_layers.map((layer) => layer.id)).toEqual([
       ...layers.map((layer) => layer.id),
-      ...layers.filter((layer) => isLabelled(layer.id)).map((layer) => labelLayerName(layer.id)),
+      ...layers.filter((layer) => layer.id in labelsFrom).map((layer) => labelLayerName(layer.id)),
     ])
     const plots = tilejson.vector_layers.find((layer) => layer.id === 'plots')
     expect(plots?.fields).toEqual({ name: 'String', status: 'String' })

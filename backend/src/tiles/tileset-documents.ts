@@ -1,5 +1,5 @@
 import type { Layer } from '../contract/layers.ts'
-import { isLabelled, labelLayerName } from '../contract/tile-properties.ts'
+import { labelLayerName, labelsFrom } from '../contract/tile-properties.ts'
 import type { Sql } from '../db/sql-client.ts'
 import { identifiers } from '../db/sql-client.ts'
 import type { TileColumns } from './tile-columns.queries.ts'
@@ -21,9 +21,14 @@ async function dataBounds(sql: Sql, layers: readonly Layer[]): Promise<number[]>
   return [row.w, row.s, row.e, row.n].map((value) => Math.round(value * 1e6) / 1e6)
 }
 
+/** The zoom from which a layer's tiles carry its label points; undefined: never. */
+function labelZoom(layer: Layer): number | undefined {
+  return (labelsFrom as Record<string, number | undefined>)[layer.id]
+}
+
 /** The label-point layers a tileset with `labels` adds: one per labelled layer among `layers`. */
 function labelLayers(layers: readonly Layer[], labels: boolean): Layer[] {
-  return labels ? layers.filter((layer) => isLabelled(layer.id)) : []
+  return labels ? layers.filter((layer) => labelZoom(layer) !== undefined) : []
 }
 
 /** Whether the tileset holds the label points of its labelled layers (the combined tileset). */
@@ -61,7 +66,7 @@ export async function tileJson(
       ...labelLayers(layers, labels).map((layer) => ({
         id: labelLayerName(layer.id),
         description: `${layer.title.en}: one label point per feature`,
-        minzoom: layer.tiles.minZoom,
+        minzoom: labelZoom(layer),
         maxzoom: layer.tiles.maxZoom,
         fields: fields(layer),
       })),
@@ -156,7 +161,7 @@ export async function tilesetDescription(
         title: `${layer.title.en}: label points`,
         dataType: 'vector',
         geometryDimension: 0,
-        minTileMatrix: String(layer.tiles.minZoom),
+        minTileMatrix: String(labelZoom(layer)),
         maxTileMatrix: String(layer.tiles.maxZoom),
         propertiesSchema: propertiesSchema(layer),
       })),

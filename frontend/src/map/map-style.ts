@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 import * as colours from '../../../backend/src/contract/palette.ts'
-import { labelLayerName } from '../../../backend/src/contract/tile-properties.ts'
+import { labelLayerName, labelsFrom } from '../../../backend/src/contract/tile-properties.ts'
 import { findLayer, type Labels, type LayerId, type Vocabulary, vocabulary } from '../registry.ts'
 import { labelFonts } from './font-stacks.ts'
 import { buildingsStyle, stationsStyle } from './reference-map-layers.ts'
@@ -137,7 +137,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.districtColour, 'line-width': 0.8, 'line-opacity': 0.8 },
       },
     ],
-    labels: [label('districts', 12, colours.districtColour, 11)],
+    labels: [label('districts', labelsFrom['districts'], colours.districtColour, 11)],
     legend: [
       {
         label: title('districts'),
@@ -164,7 +164,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.programmeOutline, 'line-width': 2.5, 'line-dasharray': dashes.dotted },
       },
     ],
-    labels: [label('programme-areas', 10, colours.programmeOutline, 13)],
+    labels: [label('programme-areas', labelsFrom['programme-areas'], colours.programmeOutline, 13)],
     legend: legendOf(programmes, (colour) => ({
       kind: 'fill',
       colour,
@@ -184,7 +184,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.quarterColour, 'line-width': 1.5, 'line-dasharray': dashes.dashed },
       },
     ],
-    labels: [label('quarters', 12, colours.quarterColour, 12)],
+    labels: [label('quarters', labelsFrom['quarters'], colours.quarterColour, 12)],
     legend: [
       {
         label: title('quarters'),
@@ -210,7 +210,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colourBy(plotStatuses), 'line-width': 1.2 },
       },
     ],
-    labels: [label('plots', 15, '#3b3b3b', 11)],
+    labels: [label('plots', labelsFrom['plots'], '#3b3b3b', 11)],
     legend: legendOf(plotStatuses, (colour) => ({ kind: 'fill', colour, outline: colour, dash: 'solid' })),
   },
   {
