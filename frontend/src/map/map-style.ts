@@ -137,7 +137,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.districtColour, 'line-width': 0.8, 'line-opacity': 0.8 },
       },
     ],
-    labels: [label('districts', labelsFrom['districts'], colours.districtColour, 11)],
+    labels: [label('districts', labelsFrom.districts, colours.districtColour, 11)],
     legend: [
       {
         label: title('districts'),
@@ -184,7 +184,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.quarterColour, 'line-width': 1.5, 'line-dasharray': dashes.dashed },
       },
     ],
-    labels: [label('quarters', labelsFrom['quarters'], colours.quarterColour, 12)],
+    labels: [label('quarters', labelsFrom.quarters, colours.quarterColour, 12)],
     legend: [
       {
         label: title('quarters'),
@@ -210,7 +210,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colourBy(plotStatuses), 'line-width': 1.2 },
       },
     ],
-    labels: [label('plots', labelsFrom['plots'], '#3b3b3b', 11)],
+    labels: [label('plots', labelsFrom.plots, '#3b3b3b', 11)],
     legend: legendOf(plotStatuses, (colour) => ({ kind: 'fill', colour, outline: colour, dash: 'solid' })),
   },
   {
