@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { createApp } from '../backend/src/app.ts'
-import { findLayer, type Layer } from '../backend/src/contract/layers.ts'
+import { findLayer, type Layer, layers } from '../backend/src/contract/layers.ts'
 import { openDatabase } from '../backend/src/db/database.ts'
 import type { Queries } from '../backend/src/db/sql-client.ts'
 import { seedDemoData } from '../backend/src/seed/seed-demo.ts'
@@ -85,7 +85,7 @@ export async function run(): Promise<string> {
       const [a, b] = await db.sql.begin(async (tx) => {
         await tx`select set_config('max_parallel_workers_per_gather', '0', true)`
         return [
-          await renderTile(db, columns, [plots], tile, 'postgis', tx as unknown as Queries),
+          await renderTile(db, columns, [plots], tile, { encoder: 'postgis', via: tx as unknown as Queries }),
           await plainMvt(tx as unknown as Queries, names, tile),
         ]
       })
@@ -109,6 +109,20 @@ export async function run(): Promise<string> {
     const ours10 = await renderTile(db, columns, [plots], z10)
     const plain10 = await plainMvt(db.sql, names, z10)
     const bytesRatio = ours14.byteLength / plain14.byteLength
+    // The map's combined tile with and without the label points (one per labelled feature there):
+    // what the labels add. The comparison with the plain statement above stays on the plots
+    // collection's tile, which carries no label points, as a plain tile server's would not.
+    const [combined14, labelled14] = await Promise.all([
+      renderTile(db, columns, layers, z14),
+      renderTile(db, columns, layers, z14, { labels: true }),
+    ])
+    const labelTiming = await alternating(
+      [
+        () => renderTile(db, columns, layers, z14),
+        () => renderTile(db, columns, layers, z14, { labels: true }),
+      ],
+      30,
+    )
 
     // 2. Uncached latency through HTTP (cache budget 0) against the same statement run directly.
     process.env.TILE_CACHE_MB = '0'
@@ -202,6 +216,9 @@ export async function run(): Promise<string> {
     log('')
     log(
       `z10 tile over all ${plotCount.toLocaleString('en')} plots: ${ours10.byteLength.toLocaleString('en')} B (${gzipSync(ours10).byteLength.toLocaleString('en')} B gzip) with the zoom rules, against ${plain10.byteLength.toLocaleString('en')} B from the plain statement.\n`,
+    )
+    log(
+      `Label points: the combined z14 tile (every layer, as the map loads it) is ${combined14.byteLength.toLocaleString('en')} B (${gzipSync(combined14).byteLength.toLocaleString('en')} B gzip) without them and ${labelled14.byteLength.toLocaleString('en')} B (${gzipSync(labelled14).byteLength.toLocaleString('en')} B gzip) with them; render p50 ${p(labelTiming[0] ?? [], 0.5)} against ${p(labelTiming[1] ?? [], 0.5)} (30 runs, alternating).\n`,
     )
     return `${lines.join('\n')}\n`
   } finally {

@@ -169,6 +169,42 @@ describe('an owner follows their offers', () => {
     expect(offer).toEqual({ plot_id: plot.id, no_geometry: true })
   })
 
+  it('starts an offer from an address: our plot there is picked, else the building outline is proposed', async () => {
+    const owner = await createUser(app().db, 'owner')
+    const page = await app().newPage()
+    await signInOwner(page, app().baseUrl, lindenau, owner.email, owner.password)
+    await page.locator('.drawer .close').click()
+    const workspace = await openWorkspace(page, 'Meine Angebote')
+    await workspace.getByRole('button', { name: 'Fläche anbieten' }).click()
+    const address = workspace.getByRole('combobox', { name: 'Von einer Adresse ausgehen' })
+    const choose = async (query: string) => {
+      await address.fill(query)
+      const option = workspace.getByRole('option').filter({ hasText: query }).first()
+      await option.waitFor()
+      await option.click()
+    }
+    // Siemeringstraße 16 lies in the Nachbarschaftsgärten Josephstraße: that plot is picked.
+    await choose('Siemeringstraße 16')
+    await workspace.getByText('Gewählte Fläche: Nachbarschaftsgärten Josephstraße').waitFor()
+    // Josephstraße 12 has no plot of ours but an OSM building: its outline, measured as stored.
+    await choose('Josephstraße 12')
+    await workspace.getByText(/^Umriss des Gebäudes an dieser Adresse/).waitFor()
+    const [building] = await app().db.sql<{ id: number; m2: number }[]>`
+      select id, st_area(st_transform(geom, 25833))::float8 as m2 from buildings
+       where street = 'Josephstraße' and housenumber = '12'`
+    const shown = Number(await workspace.locator('[data-area-m2]').getAttribute('data-area-m2'))
+    expect(Math.abs(shown - (building?.m2 ?? 0)) / (building?.m2 ?? 1)).toBeLessThan(0.001)
+    await workspace.getByLabel('Bezeichnung der Fläche').fill('Angebot ab Josephstraße 12')
+    await workspace.getByRole('button', { name: 'Angebot einreichen' }).click()
+    await workspace.getByRole('status').filter({ hasText: 'Ihr Angebot ist eingereicht.' }).waitFor()
+    const [offer] = await app().db.sql<{ plot_id: number | null; differs: number }[]>`
+      select o.plot_id, (st_area(st_symdifference(o.geom, b.geom)) / st_area(b.geom))::float8 as differs
+        from offers o, buildings b where o.title = 'Angebot ab Josephstraße 12' and b.id = ${building?.id ?? 0}`
+    expect(offer?.plot_id).toBeNull()
+    expect(offer?.differs).toBeLessThan(0.001)
+    expect(page.errors).toEqual([])
+  })
+
   it('revises an offer the planner sent back, and withdraws another', async () => {
     const owner = await createUser(app().db, 'owner')
     const sentBack = await seedOffer(app().db, owner.id, 'Garten am Kanal (Test)', square(12.3343, 51.3363))

@@ -43,10 +43,13 @@ describe('search over the reference map', () => {
   })
 
   it('places Stuttgarter Allee 19, which no building carries, between its neighbours: at the Stadtteilladen', async () => {
-    const [first] = await search('Stuttgarter Allee 19', 'en')
-    expect(first).toMatchObject({ collection: 'addresses', name: 'Stuttgarter Allee 19' })
-    expect(first?.detail).toBe('04209 Leipzig · estimated between the neighbouring houses')
-    expect(await metresFrom(first, 'places', `address like 'Stuttgarter Allee 19,%'`)).toBeLessThan(50)
+    const results = await search('Stuttgarter Allee 19', 'en')
+    // The Stadtteilladen has exactly this address: ours first, then the reference address.
+    expect(results[0]).toMatchObject({ collection: 'places', name: 'Stadtteilladen Grünau' })
+    const address = results.find((r) => r.collection === 'addresses')
+    expect(address).toMatchObject({ name: 'Stuttgarter Allee 19' })
+    expect(address?.detail).toBe('04209 Leipzig · estimated between the neighbouring houses')
+    expect(await metresFrom(address, 'places', `address like 'Stuttgarter Allee 19,%'`)).toBeLessThan(50)
   })
 
   it('finds addresses of the city’s list and streets outside the focus districts', async () => {
@@ -85,5 +88,29 @@ describe('search over the reference map', () => {
     ])
     const lindenau = await search('Lindenau')
     expect(lindenau[0]?.collection).toBe('districts')
+  })
+
+  it('lists the Stadtteilladen first for its street: a house of ours there is as good as the street', async () => {
+    const results = (await search('Stuttgarter Allee')).map((r) => `${r.collection}:${r.name}`)
+    expect(results[0]).toBe('places:Stadtteilladen Grünau')
+    // Our features at a house on that street, then the street; a name starting with it after.
+    expect(results.indexOf('programme-areas:Grünau')).toBeLessThan(
+      results.indexOf('streets:Stuttgarter Allee'),
+    )
+    expect(results.indexOf('streets:Stuttgarter Allee')).toBeLessThan(
+      results.indexOf('links:Stuttgarter Allee – Allee-Center – S-Bahn'),
+    )
+    // Only a house number pins a feature to the street: an address naming just the street does
+    // not lift a feature above the street, nor does an address on another street starting alike.
+    await db().sql`
+      insert into places (name, address, geom) values
+        ('Testladen Allee-Ende', 'Stuttgarter Allee, 04209 Leipzig', st_setsrid(st_point(12.30, 51.31), 4326)),
+        ('Testladen Nebenstraße', 'Stuttgarter Alleeweg 4, 04209 Leipzig', st_setsrid(st_point(12.30, 51.31), 4326))`
+    const again = (await search('Stuttgarter Allee')).map((r) => `${r.collection}:${r.name}`)
+    expect(again.slice(0, 3)).toEqual([
+      'places:Stadtteilladen Grünau',
+      'programme-areas:Grünau',
+      'streets:Stuttgarter Allee',
+    ])
   })
 })

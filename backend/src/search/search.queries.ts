@@ -14,6 +14,13 @@ import { searchAddresses } from './search-reference.queries.ts'
 // key equal to the query ("WK7") ranks just below an exact name; an address that starts with the
 // query's words ranks with names that have a word starting with it. Reference data (districts,
 // stations, streets and addresses) follows our own features of the same tier.
+// A house address of ours on exactly the queried street, or exactly the queried street and number
+// ("Stuttgarter Allee" or "Stuttgarter Allee 19" for the Stadtteilladen at Stuttgarter Allee 19,
+// 04209 Leipzig), is as good as the reference street or address that matches exactly: it is in
+// tier 1 with them, so ours comes first, after our exact names (score 0.99). Before, it ranked as
+// a word of a name (0.7) under the street, and under features whose short names the query
+// "covered" more although it never matched those names. An address naming only the street
+// ("Josephstraße, 04177 Leipzig") pins a feature no closer than the street itself and keeps 0.7.
 
 export type SearchRow = {
   collection: string
@@ -106,6 +113,9 @@ async function rankFeatures(sql: Queries, query: string, limit: number): Promise
     tiers as (
       select d.rank, d.id, d.name_f, case
           when d.name_f = query.q then 1.0
+          when exists (select from unnest(d.keys_f) as k
+                        where regexp_replace(k, ' [0-9]{5}( .*)?$', '') ~ ('^' || query.q || '( [0-9]+[a-z]?)?$')
+                          and regexp_replace(k, ' [0-9]{5}( .*)?$', '') ~ ' [0-9]+[a-z]?$') then 0.99
           when query.q = any (d.keys_f) then 0.95
           when starts_with(d.name_f, query.q) then 0.8
           when ' ' || d.name_f like '% ' || query.q || '%' then 0.7
@@ -120,8 +130,8 @@ async function rankFeatures(sql: Queries, query: string, limit: number): Promise
         from (${documents}) as d, query
        where cardinality(query.words) > 0 and d.all_f like all (query.anywhere)
     )
-    select rank, id, tier::float8 as tier,
-           round(case when tier < 1 then least(tier + 0.09 * coverage, 0.999) else 1 end::numeric, 3)::float8 as score
+    select rank, id, (case when tier = 0.99 then 1 else tier end)::float8 as tier,
+           round(case when tier < 0.99 then least(tier + 0.09 * coverage, 0.98) else tier end::numeric, 3)::float8 as score
       from tiers
      order by tier desc, rank = any (${referenceRanks}::int[]), score desc, rank, name_f, id
      limit ${limit}`

@@ -154,7 +154,13 @@ describe('renderTile', () => {
           ) as t where geom is not null`
         return [
           row?.mvt,
-          await renderTile(db(), columns, [plots], { z, x, y }, 'postgis', tx as unknown as Queries),
+          await renderTile(
+            db(),
+            columns,
+            [plots],
+            { z, x, y },
+            { encoder: 'postgis', via: tx as unknown as Queries },
+          ),
         ]
       })
       expect(plain?.byteLength, `z${z}`).toBeGreaterThan(0)
@@ -172,7 +178,9 @@ describe('renderTile', () => {
       const postgis: Record<string, Record<string, FeatureView[]>> = {}
       for (const tile of comparedTiles)
         postgis[tileKey(tile)] = view(
-          decodeTile(await renderTile(db(), await readTileColumns(db().sql), compared, tile, 'postgis')),
+          decodeTile(
+            await renderTile(db(), await readTileColumns(db().sql), compared, tile, { encoder: 'postgis' }),
+          ),
         )
       await expect(`${JSON.stringify(postgis, null, 1)}\n`).toMatchFileSnapshot(postgisTilesFile)
     }
@@ -185,7 +193,9 @@ describe('renderTile', () => {
       const expected = stored[tileKey(tile)] ?? {}
       expect(Object.values(expected).flat().length).toBeGreaterThan(0)
       const js = view(
-        decodeTile(await renderTile(db(), await readTileColumns(db().sql), compared, tile, 'js')),
+        decodeTile(
+          await renderTile(db(), await readTileColumns(db().sql), compared, tile, { encoder: 'js' }),
+        ),
       )
       expect(Object.keys(js)).toEqual(Object.keys(expected))
       for (const [name, features] of Object.entries(expected)) {

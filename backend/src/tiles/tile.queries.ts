@@ -8,7 +8,7 @@ import { buffer, extent, margin, type Tile, tileAffine, tileWidth } from './tile
 // tile and the zoom rules are parameters. Rows are filtered in WGS 84 by the GiST index against
 // the buffered tile envelope, below the layer's `fullFrom` zoom by its rules, then cut to the tile.
 
-type Fragment = ReturnType<Queries['unsafe']>
+export type Fragment = ReturnType<Queries['unsafe']>
 
 /** A layer's part of a tile: the layer, its public columns, and the tile. */
 export type LayerTile = { layer: Layer; columns: readonly TileColumn[]; tile: Tile }
@@ -16,11 +16,13 @@ export type LayerTile = { layer: Layer; columns: readonly TileColumn[]; tile: Ti
 // Tile units per screen pixel of a 256-pixel tile.
 const unitsPerPixel = extent / 256
 
-function list(sql: Queries, parts: readonly Fragment[]): Fragment {
+/** `parts` joined by commas. */
+export function list(sql: Queries, parts: readonly Fragment[]): Fragment {
   return parts.reduce((all, part) => sql`${all}, ${part}` as unknown as Fragment)
 }
 
-function names(sql: Queries, columns: readonly TileColumn[]): Fragment {
+/** The id and the tile columns, as identifiers. */
+export function names(sql: Queries, columns: readonly TileColumn[]): Fragment {
   return identifiers(sql, ['id', ...columns.map((column) => column.name)]) as unknown as Fragment
 }
 
@@ -41,7 +43,7 @@ const radius = 6378137
  * degrees: Web Mercator's x depends only on the longitude and its y only on the latitude, both
  * monotonically, so the envelope's width and height in EPSG:3857 follow exactly from its corners.
  */
-function candidates(sql: Queries, { layer, columns, tile }: LayerTile): Fragment {
+export function candidates(sql: Queries, { layer, columns, tile }: LayerTile): Fragment {
   const rules = layer.tiles
   // The id first, so that a layer whose tiles carry no property (buildings) still has a list.
   const values = [
@@ -98,6 +100,14 @@ export function postgisLayer(sql: Queries, part: LayerTile): Fragment {
     ) as t where geom is not null` as unknown as Fragment
 }
 
+/** The tile columns as one JSON object (name → value), as the JS encoder reads properties. */
+export function propertiesObject(sql: Queries, columns: readonly TileColumn[]): Fragment {
+  const pairs = columns.map(
+    (column) => sql`${column.name}::text, ${identifiers(sql, column.name)}` as unknown as Fragment,
+  )
+  return sql`json_build_object(${pairs.length ? list(sql, pairs) : sql``})` as unknown as Fragment
+}
+
 /**
  * Without ST_AsMVT: the same rows with their geometry cut, mapped and snapped to tile units in
  * SQL, as ST_AsMVTGeom does: clip to the buffered tile, map to 0…4096 with y down, snap to the
@@ -107,16 +117,8 @@ export function postgisLayer(sql: Queries, part: LayerTile): Fragment {
 export function tileSpaceRows(sql: Queries, part: LayerTile): Fragment {
   const { z, x, y } = part.tile
   const { scale, xoff, yoff } = tileAffine(part.tile)
-  const properties = part.columns.length
-    ? list(
-        sql,
-        part.columns.map(
-          (column) => sql`${column.name}::text, ${identifiers(sql, column.name)}` as unknown as Fragment,
-        ),
-      )
-    : (sql`` as unknown as Fragment)
   return sql`
-    select ${part.layer.id}::text as layer, id, json_build_object(${properties}) as properties,
+    select ${part.layer.id}::text as layer, id, ${propertiesObject(sql, part.columns)} as properties,
            st_asgeojson(geom, 0) as geometry
       from (
         select ${list(sql, [

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { layers } from '../contract/layers.ts'
+import { labelLayerName, labelsFrom } from '../contract/tile-properties.ts'
 import { useTestDatabase } from '../test/test-database.ts'
 import { decodeTile, idsInTile, josephstrasse } from './tile-testing.ts'
 
@@ -90,7 +91,11 @@ describe('tile routes', () => {
     }
     expect(tilejson.tilejson).toBe('3.0.0')
     expect(tilejson.tiles).toEqual(['http://atlas.test/api/tiles/WebMercatorQuad/{z}/{y}/{x}'])
-    expect(tilejson.vector_layers.map((layer) => layer.id)).toEqual(layers.map((layer) => layer.id))
+    // Every collection, then the label points of the labelled ones (label-points.test.ts).
+    expect(tilejson.vector_layers.map((layer) => layer.id)).toEqual([
+      ...layers.map((layer) => layer.id),
+      ...layers.filter((layer) => layer.id in labelsFrom).map((layer) => labelLayerName(layer.id)),
+    ])
     const plots = tilejson.vector_layers.find((layer) => layer.id === 'plots')
     expect(plots?.fields).toEqual({ name: 'String', status: 'String' })
     const places = tilejson.vector_layers.find((layer) => layer.id === 'places')

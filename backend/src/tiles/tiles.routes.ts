@@ -12,15 +12,17 @@ import { tileJson, tilesetDescription, tilesetList } from './tileset-documents.t
 
 // OGC API – Tiles for every public layer and for all of them combined (one MVT layer per
 // collection), mounted with app.route('/api', tileRoutes). Tiles come from the app's cache;
-// its LayerEvents keep the cache fresh. Empty tiles answer 204 No Content.
+// its LayerEvents keep the cache fresh. Empty tiles answer 204 No Content. The combined tiles,
+// which the map draws, also carry the label points of the labelled layers (one per feature).
 
 async function tileResponse(c: Context<AppEnv>, scope: string, tileLayers: readonly Layer[]) {
+  const labels = scope === combined
   const tile = parseTile(c.req.param('z') ?? '', c.req.param('y') ?? '', c.req.param('x') ?? '')
   const db = c.get('db')
   const cache = c.get('tiles')
   const columns = c.get('tileColumns')
   const entry: CachedTile = await cache.tile(scope, tile, async () =>
-    renderTile(db, await columns(), tileLayers, tile),
+    renderTile(db, await columns(), tileLayers, tile, { labels }),
   )
   const reply = tileReply(entry, c.req.header('accept-encoding'), c.req.header('if-none-match'))
   if (reply.status !== 200) return c.body(null, reply.status, reply.headers)
@@ -63,12 +65,16 @@ export const tileRoutes = new Hono<AppEnv>()
     const url = `${apiBase(c)}/tiles/WebMercatorQuad`
     const columns = await c.get('tileColumns')()
     const title = 'Quartiersatlas: all public layers'
-    return c.json(await tilesetDescription(c.get('db').sql, columns, layers, url, apiBase(c), title))
+    return c.json(
+      await tilesetDescription(c.get('db').sql, columns, layers, url, apiBase(c), title, { labels: true }),
+    )
   })
   .get('/tiles/WebMercatorQuad/tilejson.json', async (c) => {
     const url = `${apiBase(c)}/tiles/WebMercatorQuad`
     return c.json(
-      await tileJson(c.get('db').sql, await c.get('tileColumns')(), layers, url, 'Quartiersatlas'),
+      await tileJson(c.get('db').sql, await c.get('tileColumns')(), layers, url, 'Quartiersatlas', {
+        labels: true,
+      }),
     )
   })
   .get('/tiles/WebMercatorQuad/:z/:y/:x', (c) => tileResponse(c, combined, layers))

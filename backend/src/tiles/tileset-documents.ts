@@ -1,4 +1,5 @@
 import type { Layer } from '../contract/layers.ts'
+import { labelLayerName, labelsFrom } from '../contract/tile-properties.ts'
 import type { Sql } from '../db/sql-client.ts'
 import { identifiers } from '../db/sql-client.ts'
 import type { TileColumns } from './tile-columns.queries.ts'
@@ -20,6 +21,19 @@ async function dataBounds(sql: Sql, layers: readonly Layer[]): Promise<number[]>
   return [row.w, row.s, row.e, row.n].map((value) => Math.round(value * 1e6) / 1e6)
 }
 
+/** The zoom from which a layer's tiles carry its label points; undefined: never. */
+function labelZoom(layer: Layer): number | undefined {
+  return (labelsFrom as Record<string, number | undefined>)[layer.id]
+}
+
+/** The label-point layers a tileset with `labels` adds: one per labelled layer among `layers`. */
+function labelLayers(layers: readonly Layer[], labels: boolean): Layer[] {
+  return labels ? layers.filter((layer) => labelZoom(layer) !== undefined) : []
+}
+
+/** Whether the tileset holds the label points of its labelled layers (the combined tileset). */
+export type TilesetOptions = { labels?: boolean }
+
 /** TileJSON 3.0.0 for `layers`, whose tiles are at `tilesUrl` (absolute, ending in /WebMercatorQuad). */
 export async function tileJson(
   sql: Sql,
@@ -27,7 +41,10 @@ export async function tileJson(
   layers: readonly Layer[],
   tilesUrl: string,
   name: string,
+  { labels = false }: TilesetOptions = {},
 ) {
+  const fields = (layer: Layer) =>
+    Object.fromEntries((columns.get(layer.id) ?? []).map((column) => [column.name, column.type]))
   const attributions = [...new Set(layers.flatMap((layer) => (layer.attribution ? [layer.attribution] : [])))]
   return {
     tilejson: '3.0.0',
@@ -38,13 +55,22 @@ export async function tileJson(
     minzoom: Math.min(...layers.map((layer) => layer.tiles.minZoom)),
     maxzoom: Math.max(...layers.map((layer) => layer.tiles.maxZoom)),
     bounds: await dataBounds(sql, layers),
-    vector_layers: layers.map((layer) => ({
-      id: layer.id,
-      description: layer.title.en,
-      minzoom: layer.tiles.minZoom,
-      maxzoom: layer.tiles.maxZoom,
-      fields: Object.fromEntries((columns.get(layer.id) ?? []).map((column) => [column.name, column.type])),
-    })),
+    vector_layers: [
+      ...layers.map((layer) => ({
+        id: layer.id,
+        description: layer.title.en,
+        minzoom: layer.tiles.minZoom,
+        maxzoom: layer.tiles.maxZoom,
+        fields: fields(layer),
+      })),
+      ...labelLayers(layers, labels).map((layer) => ({
+        id: labelLayerName(layer.id),
+        description: `${layer.title.en}: one label point per feature`,
+        minzoom: labelZoom(layer),
+        maxzoom: layer.tiles.maxZoom,
+        fields: fields(layer),
+      })),
+    ],
   }
 }
 
@@ -84,7 +110,14 @@ export async function tilesetDescription(
   tilesUrl: string,
   apiBase: string,
   title: string,
+  { labels = false }: TilesetOptions = {},
 ) {
+  const propertiesSchema = (layer: Layer) => ({
+    type: 'object',
+    properties: Object.fromEntries(
+      (columns.get(layer.id) ?? []).map((column) => [column.name, { type: column.type.toLowerCase() }]),
+    ),
+  })
   const bounds = await dataBounds(sql, layers)
   const minZoom = Math.min(...layers.map((layer) => layer.tiles.minZoom))
   const maxZoom = Math.max(...layers.map((layer) => layer.tiles.maxZoom))
@@ -111,21 +144,27 @@ export async function tilesetDescription(
       },
       { rel: 'describedby', type: 'application/json', href: `${tilesUrl}/tilejson.json`, title: 'TileJSON' },
     ],
-    layers: layers.map((layer) => ({
-      id: layer.id,
-      title: layer.title.en,
-      dataType: 'vector',
-      geometryDimension: { Point: 0, MultiLineString: 1, MultiPolygon: 2, Geometry: undefined }[
-        layer.geometryType
-      ],
-      minTileMatrix: String(layer.tiles.minZoom),
-      maxTileMatrix: String(layer.tiles.maxZoom),
-      propertiesSchema: {
-        type: 'object',
-        properties: Object.fromEntries(
-          (columns.get(layer.id) ?? []).map((column) => [column.name, { type: column.type.toLowerCase() }]),
-        ),
-      },
-    })),
+    layers: [
+      ...layers.map((layer) => ({
+        id: layer.id,
+        title: layer.title.en,
+        dataType: 'vector',
+        geometryDimension: { Point: 0, MultiLineString: 1, MultiPolygon: 2, Geometry: undefined }[
+          layer.geometryType
+        ],
+        minTileMatrix: String(layer.tiles.minZoom),
+        maxTileMatrix: String(layer.tiles.maxZoom),
+        propertiesSchema: propertiesSchema(layer),
+      })),
+      ...labelLayers(layers, labels).map((layer) => ({
+        id: labelLayerName(layer.id),
+        title: `${layer.title.en}: label points`,
+        dataType: 'vector',
+        geometryDimension: 0,
+        minTileMatrix: String(labelZoom(layer)),
+        maxTileMatrix: String(layer.tiles.maxZoom),
+        propertiesSchema: propertiesSchema(layer),
+      })),
+    ],
   }
 }

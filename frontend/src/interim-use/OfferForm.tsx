@@ -12,6 +12,7 @@ import type { MapHandle } from '../map/map-view.ts'
 import { vocabulary } from '../registry.ts'
 import { type InterimMessage, im } from './interim-messages.ts'
 import { type Contact, type Offer, type OfferInput, reviseOffer, submitOffer } from './interim-use-api.ts'
+import { landAtAddress } from './land-at-address.ts'
 import { ProblemText } from './ProblemText.tsx'
 
 // An owner's offer: the land (drawn on the map with Terra Draw, or an existing plot picked on
@@ -43,6 +44,7 @@ export function OfferForm(props: {
   const [picking, setPicking] = createSignal(false)
   const [problem, setProblem] = createSignal<Problem>()
   const [sending, setSending] = createSignal(false)
+  const [proposal, setProposal] = createSignal<'building' | 'square'>()
 
   const drawn = () => {
     const current = source()
@@ -85,11 +87,13 @@ export function OfferForm(props: {
 
   const startDrawing = () => {
     setPicking(false)
+    setProposal(undefined)
     setSource(undefined)
     session?.draw('polygon')
   }
   const startPicking = () => {
     session?.clear()
+    setProposal(undefined)
     setSource(undefined)
     setPicking(true)
   }
@@ -127,15 +131,22 @@ export function OfferForm(props: {
   }
 
   // An owner may start from an address: the map flies there and marks it, an empty title takes
-  // the address, and drawing starts where the land is.
+  // the address, and the land there is proposed (land-at-address.ts says which and why): our plot
+  // is picked, a building outline or a small square is loaded for the owner to correct.
   let titleInput: HTMLInputElement | undefined
-  const startFromAddress = (result: { name: string; center?: [number, number] | null }) => {
-    if (result.center) {
-      props.map.flyTo(result.center, 18)
-      props.map.markPlace(result.center)
-    }
+  const startFromAddress = async (result: { name: string; center?: [number, number] | null }) => {
     if (titleInput && titleInput.value.trim() === '') titleInput.value = result.name
-    if (!source()) startDrawing()
+    const center = result.center
+    if (!center) return startDrawing()
+    props.map.flyTo(center, 18)
+    props.map.markPlace(center)
+    const land = await landAtAddress(center)
+    setPicking(false)
+    session?.clear()
+    if (land.kind === 'plot') return setSource({ kind: 'plot', id: land.id, name: land.name })
+    session?.load(land.geometry)
+    setSource({ kind: 'drawn', geometry: land.geometry })
+    setProposal(land.kind)
   }
   onCleanup(() => props.map.markPlace(null))
 
@@ -165,6 +176,11 @@ export function OfferForm(props: {
         <Show when={!picking() && !source()}>{im('drawHint')}</Show>
         <Show when={source()?.kind === 'plot' ? source() : undefined}>
           {(plot) => `${im('pickedPlot')}: ${(plot() as { name: string }).name}`}
+        </Show>
+        <Show when={proposal()}>
+          {(kind) => (
+            <span class="proposal">{sm(kind() === 'building' ? 'fromBuilding' : 'fromSquare')} </span>
+          )}
         </Show>
         <Show when={area()}>
           {(m2) => (

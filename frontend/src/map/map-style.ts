@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 import * as colours from '../../../backend/src/contract/palette.ts'
+import { labelLayerName, labelsFrom } from '../../../backend/src/contract/tile-properties.ts'
 import { findLayer, type Labels, type LayerId, type Vocabulary, vocabulary } from '../registry.ts'
 import { labelFonts } from './font-stacks.ts'
 import { buildingsStyle, stationsStyle } from './reference-map-layers.ts'
@@ -52,27 +53,29 @@ function source(layer: LayerId) {
   return { source: sourceId, 'source-layer': layer } as const
 }
 
-function label(
-  layer: LayerId,
-  minzoom: number,
-  colour: string,
-  size = 12,
-  placement: 'point' | 'line' = 'point',
-) {
+/**
+ * A name label. A point collection's name sits beside its marker; an area's sits centred on its
+ * label point, of which the combined tiles carry one per feature (contract/tile-properties.ts),
+ * so that an area cut into many tile pieces is named once.
+ */
+function label(layer: LayerId, minzoom: number, colour: string, size = 12, kind: 'marker' | 'area' = 'area') {
+  const placement =
+    kind === 'marker'
+      ? { 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.8 }
+      : { 'text-anchor': 'center' }
   return {
     id: `${layer}-label`,
     type: 'symbol',
-    ...source(layer),
+    source: sourceId,
+    'source-layer': kind === 'marker' ? layer : labelLayerName(layer),
     minzoom,
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [...labelFonts.regular],
       'text-size': size,
       'text-max-width': 9,
-      'symbol-placement': placement,
       'text-optional': true,
-      ...(placement === 'point' ? { 'text-variable-anchor': ['top', 'bottom', 'left', 'right'] } : {}),
-      ...(placement === 'point' ? { 'text-radial-offset': 0.8 } : {}),
+      ...placement,
     },
     paint: { 'text-color': colour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
   } as LayerSpecification
@@ -134,7 +137,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.districtColour, 'line-width': 0.8, 'line-opacity': 0.8 },
       },
     ],
-    labels: [label('districts', 12, colours.districtColour, 11)],
+    labels: [label('districts', labelsFrom.districts, colours.districtColour, 11)],
     legend: [
       {
         label: title('districts'),
@@ -161,7 +164,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.programmeOutline, 'line-width': 2.5, 'line-dasharray': dashes.dotted },
       },
     ],
-    labels: [label('programme-areas', 10, colours.programmeOutline, 13, 'line')],
+    labels: [label('programme-areas', labelsFrom['programme-areas'], colours.programmeOutline, 13)],
     legend: legendOf(programmes, (colour) => ({
       kind: 'fill',
       colour,
@@ -181,7 +184,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colours.quarterColour, 'line-width': 1.5, 'line-dasharray': dashes.dashed },
       },
     ],
-    labels: [label('quarters', 12, colours.quarterColour, 12)],
+    labels: [label('quarters', labelsFrom.quarters, colours.quarterColour, 12)],
     legend: [
       {
         label: title('quarters'),
@@ -207,7 +210,7 @@ export const layerStyles: readonly LayerStyle[] = [
         paint: { 'line-color': colourBy(plotStatuses), 'line-width': 1.2 },
       },
     ],
-    labels: [label('plots', 15, '#3b3b3b', 11)],
+    labels: [label('plots', labelsFrom.plots, '#3b3b3b', 11)],
     legend: legendOf(plotStatuses, (colour) => ({ kind: 'fill', colour, outline: colour, dash: 'solid' })),
   },
   {
@@ -329,7 +332,7 @@ export const layerStyles: readonly LayerStyle[] = [
         },
       },
     ],
-    labels: [label('places', 13, '#222222', 12)],
+    labels: [label('places', 13, '#222222', 12, 'marker')],
     legend: legendOf(kinds, (colour) => ({ kind: 'circle', colour })),
   },
   stationsStyle(sourceId),

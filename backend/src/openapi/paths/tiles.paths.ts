@@ -20,13 +20,15 @@ const tileParameters = [
   { $ref: '#/components/parameters/TilesTileCol' },
 ]
 
-function tilePath(summary: string, extra: Json[] = []): Json {
+const labelPoints =
+  ' The combined tiles also carry a point layer `{collection}-labels` for programme areas, districts, quarters and plots: one label point per feature (inside it, with its tile properties), only in the tile that contains the point and from the zoom the map labels the layer at.'
+
+function tilePath(summary: string, extra: Json[] = [], more = ''): Json {
   return {
     get: {
       tags: ['Tiles'],
       summary,
-      description:
-        'A Mapbox Vector Tile with one layer per collection (named by collection id), feature ids as in the Features API and only public properties. Compressed with br or gzip as accepted; cached and invalidated by every write.',
+      description: `A Mapbox Vector Tile with one layer per collection (named by collection id), feature ids as in the Features API and only public properties. Compressed with br or gzip as accepted; cached and invalidated by every write.${more}`,
       parameters: [
         ...extra,
         ...tileParameters,
@@ -90,7 +92,11 @@ export const tilesOpenApi: OpenApiModule = {
     '/tiles': documentPath('The combined tilesets'),
     '/tiles/WebMercatorQuad': documentPath('Tileset description of all public layers'),
     '/tiles/WebMercatorQuad/tilejson.json': documentPath('TileJSON 3.0.0 of all public layers'),
-    '/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}': tilePath('A tile with every public layer'),
+    '/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}': tilePath(
+      'A tile with every public layer',
+      [],
+      labelPoints,
+    ),
     '/tileMatrixSets': documentPath('The tiling schemes: WebMercatorQuad'),
     '/tileMatrixSets/WebMercatorQuad': documentPath(
       'WebMercatorQuad as OGC 2D Tile Matrix Set JSON (2.0, with the 1.0 members GDAL 3.6 reads)',
