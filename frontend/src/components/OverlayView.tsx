@@ -81,7 +81,8 @@ export default function OverlayView(props: Props) {
         {(data) => (
           <Show when={data().areas.length > 0} fallback={<p>{t('overlayEmpty')}</p>}>
             <OverlayCharts areas={data().areas} />
-            <div class="table-scroll">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table sideways (WCAG 2.1.1) */}
+            <section class="table-scroll" tabIndex={0} aria-label={t('programmeAreas')}>
               <table class="overlay-table">
                 <thead>
                   <tr>
@@ -159,7 +160,7 @@ export default function OverlayView(props: Props) {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </section>
           </Show>
         )}
       </Show>
