@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { accessibilityRoutes } from './accessibility/feedback.routes.ts'
 import { agreementRoutes } from './agreements/agreements.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { authenticate } from './auth/authenticate.ts'
@@ -102,6 +103,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   app.route('/api/ready', readyRoutes)
   app.route('/api/config', clientConfigRoutes)
   app.route('/api/auth', authRoutes)
+  app.route('/api/accessibility', accessibilityRoutes)
   app.route('/api/users', userRoutes)
   app.route('/api/users', programmeAreaRoutes)
   app.route('/api/search', searchRoutes)

@@ -1,5 +1,8 @@
-import { createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js'
+import { createEffect, createSignal, lazy, Match, onCleanup, onMount, Show, Suspense, Switch } from 'solid-js'
 import { createStore } from 'solid-js/store'
+import { Announcer } from './accessibility/Announcer.tsx'
+import { makeFocusReturn } from './accessibility/focus-return.ts'
+import { LegalLinks } from './accessibility/LegalLinks.tsx'
 import { AccountEntry } from './account/AccountEntry.tsx'
 import { fetchBasemapStyleUrl, fetchMunicipality } from './api/map-api.ts'
 import { FeaturePanel } from './components/FeaturePanel.tsx'
@@ -24,6 +27,9 @@ const OverlayView = lazy(() => import('./components/OverlayView.tsx'))
 const MeasureTool = lazy(() => import('./tools/MeasureTool.tsx'))
 const CoordinatesTool = lazy(() => import('./tools/CoordinatesTool.tsx'))
 const PrintDialog = lazy(() => import('./tools/PrintDialog.tsx'))
+// The pages the law asks for (issue 21): text most visitors never open.
+const AccessibilityStatement = lazy(() => import('./accessibility/AccessibilityStatement.tsx'))
+const EasyLanguage = lazy(() => import('./accessibility/EasyLanguage.tsx'))
 
 type Drawer = Panel
 
@@ -84,6 +90,7 @@ export function App() {
     handle.setFilters(filters())
     setMap(handle)
   })
+  createEffect(() => map()?.setLabel(t('mapLabel')))
 
   const toggleLayer = (id: LayerId, on: boolean) => {
     setVisible(id, on)
@@ -149,51 +156,58 @@ export function App() {
           onTool={(next) => setTool(tool() === next ? null : next)}
         />
       </header>
+      <LegalLinks onOpen={(next) => go(next, false)} />
       <main class="stage">
         <section ref={container} class="map" aria-label={t('mapLabel')} />
         <Show when={drawer()}>
-          {(which) => (
-            <aside class="drawer sheet" aria-label={t(which())}>
-              <div class="sheet-head">
-                <h2>{t(which())}</h2>
-                <button type="button" class="close" aria-label={t('close')} onClick={() => setDrawer(null)}>
-                  ×
-                </button>
-              </div>
-              <Switch>
-                <Match when={which() === 'layers'}>
-                  <LayerPanel
-                    visible={visible}
-                    onToggle={toggleLayer}
-                    inView={inView()}
-                    opacity={opacity}
-                    onOpacity={changeOpacity}
-                  />
-                </Match>
-                <Match when={which() === 'filters'}>
-                  <FilterPanel filters={filters()} onChange={applyFilters} />
-                </Match>
-                <Match when={which() === 'list'}>
-                  <ListView
-                    items={items()}
-                    onChoose={(item) =>
-                      go({ kind: 'feature', collection: item.collection, id: String(item.id) })
-                    }
-                  />
-                </Match>
-              </Switch>
-            </aside>
-          )}
+          {(which) => {
+            makeFocusReturn()
+            return (
+              <aside class="drawer sheet" aria-label={t(which())}>
+                <div class="sheet-head">
+                  <h2>{t(which())}</h2>
+                  <button type="button" class="close" aria-label={t('close')} onClick={() => setDrawer(null)}>
+                    ×
+                  </button>
+                </div>
+                <Switch>
+                  <Match when={which() === 'layers'}>
+                    <LayerPanel
+                      visible={visible}
+                      onToggle={toggleLayer}
+                      inView={inView()}
+                      opacity={opacity}
+                      onOpacity={changeOpacity}
+                    />
+                  </Match>
+                  <Match when={which() === 'filters'}>
+                    <FilterPanel filters={filters()} onChange={applyFilters} />
+                  </Match>
+                  <Match when={which() === 'list'}>
+                    <ListView
+                      items={items()}
+                      onChoose={(item) =>
+                        go({ kind: 'feature', collection: item.collection, id: String(item.id) })
+                      }
+                    />
+                  </Match>
+                </Switch>
+              </aside>
+            )
+          }}
         </Show>
         <Show when={selected()}>
-          {(ref) => (
-            <FeaturePanel
-              featureRef={ref()}
-              map={map()}
-              fit={fitSelected()}
-              onClose={() => go({ kind: 'map' })}
-            />
-          )}
+          {(ref) => {
+            makeFocusReturn()
+            return (
+              <FeaturePanel
+                featureRef={ref()}
+                map={map()}
+                fit={fitSelected()}
+                onClose={() => go({ kind: 'map' })}
+              />
+            )
+          }}
         </Show>
         <Show when={route().kind === 'overlay'}>
           <Suspense fallback={<p class="overlay-view">{t('loading')}</p>}>
@@ -217,8 +231,29 @@ export function App() {
             </Suspense>
           )}
         </Show>
+        <Show when={route().kind === 'accessibility'}>
+          {(_) => {
+            makeFocusReturn()
+            return (
+              <Suspense>
+                <AccessibilityStatement onClose={() => go({ kind: 'map' }, false)} />
+              </Suspense>
+            )
+          }}
+        </Show>
+        <Show when={route().kind === 'easy-language'}>
+          {(_) => {
+            makeFocusReturn()
+            return (
+              <Suspense>
+                <EasyLanguage onClose={() => go({ kind: 'map' }, false)} />
+              </Suspense>
+            )
+          }}
+        </Show>
         <AccountEntry map={map()} />
       </main>
+      <Announcer />
     </div>
   )
 }

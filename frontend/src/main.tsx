@@ -1,3 +1,4 @@
+import './zod-without-eval.ts'
 import { render } from 'solid-js/web'
 import { App } from './App.tsx'
 import { lang } from './i18n/locale.ts'

@@ -39,6 +39,7 @@ export const problemCatalogue = {
   'outside-assigned-areas': { status: 403, title: 'Outside your programme areas' },
   'too-many-login-attempts': { status: 429, title: 'Too many failed sign-ins' },
   'too-many-registrations': { status: 429, title: 'Too many registrations' },
+  'too-many-feedback-reports': { status: 429, title: 'Too many reports' },
   // What is asked for
   'not-found': { status: 404, title: 'Not found' },
   'collection-not-found': { status: 404, title: 'No such collection' },

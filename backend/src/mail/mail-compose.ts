@@ -23,8 +23,10 @@ export function composeMail(
 ): ComposedMail {
   const topic = topicOf(mail.kind)
   const reason = reasons[topic][mail.language]
-  // Account mails go to an address that may have no account yet: there are no settings to link.
-  const link = topic === 'account' ? undefined : settingsLink(publicUrl, mail.language)
+  // Account mails go to an address that may have no account yet, and reports of barriers cannot be
+  // turned off: there are no settings to link.
+  const link =
+    topic === 'account' || topic === 'accessibility' ? undefined : settingsLink(publicUrl, mail.language)
   const label = settingsLabel[mail.language]
   const text = `${mail.body}\n\n-- \n${reason}\n${link ? `${label}: ${link}\n` : ''}`
   const paragraphs = mail.body

@@ -6,12 +6,16 @@ export { type MailTopic, mailTopics }
 // The kinds of notice a user can turn e-mail off for, and why someone gets each: every mail
 // says it, so a recipient who should not get it knows whom to tell.
 
-/** Mails about the account itself (a registration's confirmation link): no one can turn them off. */
-export type MailReason = MailTopic | 'account'
+/**
+ * Mails about the account itself (a registration's confirmation link) and reports of barriers to
+ * the admins, who must answer them (BITV 2.0): no one can turn them off.
+ */
+export type MailReason = MailTopic | 'account' | 'accessibility'
 
 /** The topic of a notification kind ('offer.accepted' → 'offer-status'; 'account.confirm' → 'account'). */
 export function topicOf(kind: string): MailReason {
   if (kind.startsWith('account.')) return 'account'
+  if (kind.startsWith('accessibility.')) return 'accessibility'
   if (kind === 'offer.review') return 'offer-review'
   if (kind === 'agreement.ending_soon') return 'agreement-ending'
   if (kind.startsWith('offer.')) return 'offer-status'
@@ -24,6 +28,10 @@ export const reasons: Record<MailReason, Bilingual> = {
   account: {
     de: 'Sie erhalten diese E-Mail, weil mit Ihrer Adresse ein Konto bei Quartiersatlas angelegt werden sollte.',
     en: 'You receive this e-mail because someone asked for a Quartiersatlas account with your address.',
+  },
+  accessibility: {
+    de: 'Sie erhalten diese E-Mail, weil Sie Quartiersatlas verwalten und Rückmeldungen zur Barrierefreiheit beantworten.',
+    en: 'You receive this e-mail because you administer Quartiersatlas and answer reports about accessibility.',
   },
   'offer-status': {
     de: 'Sie erhalten diese E-Mail, weil Sie dieses Flächenangebot in Quartiersatlas eingereicht haben.',

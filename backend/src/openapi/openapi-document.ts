@@ -1,5 +1,6 @@
 import { problemResponse } from '../contract/problems.ts'
 import { type OpenApiModule, schemaOf } from './openapi-module.ts'
+import { accessibilityOpenApi } from './paths/accessibility.paths.ts'
 import { accountsOpenApi } from './paths/accounts.paths.ts'
 import { contextOpenApi } from './paths/context.paths.ts'
 import { editingOpenApi } from './paths/editing.paths.ts'
@@ -34,6 +35,7 @@ const modules: ReadonlyArray<OpenApiModule | (() => OpenApiModule)> = [
   editingOpenApi,
   interimUseOpenApi,
   accountsOpenApi,
+  accessibilityOpenApi,
   importsOpenApi,
   exportsOpenApi,
 ]

@@ -1,4 +1,5 @@
-import { createSignal, Show } from 'solid-js'
+import { createSignal, onMount, Show } from 'solid-js'
+import { makeFocusReturn } from '../accessibility/focus-return.ts'
 import { type Account, register, signIn } from '../api/auth-api.ts'
 import { isProblem, type Problem } from '../api/client.ts'
 import { et } from '../editing/editing-messages.ts'
@@ -24,6 +25,10 @@ export default function SignInDialog(props: {
   const [error, setError] = createSignal(props.problem ?? '')
   // The address a confirmation link was mailed to: the registration waits for it.
   const [sentTo, setSentTo] = createSignal('')
+  makeFocusReturn()
+  let first!: HTMLInputElement
+  // Keyboard users start typing where the dialog opens.
+  onMount(() => first.focus())
   const title = () => (mode() === 'signIn' ? am('signIn') : am('register'))
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
@@ -67,7 +72,7 @@ export default function SignInDialog(props: {
         <h2>{title()}</h2>
         <label>
           {et('email')}
-          <input name="email" type="email" autocomplete="username" required />
+          <input ref={first} name="email" type="email" autocomplete="username" required />
         </label>
         <label>
           {et('password')}

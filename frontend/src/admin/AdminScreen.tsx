@@ -7,6 +7,7 @@ import { AccountRow } from './AccountRow.tsx'
 import { changeAccount, createAccount, listAccounts, type ManagedAccount } from './admin-api.ts'
 import { adm, roleWord } from './admin-messages.ts'
 import './admin.css'
+import { makeFocusReturn } from '../accessibility/focus-return.ts'
 
 type Change = { account: ManagedAccount; change: { role?: ManagedAccount['role']; disabled?: boolean } }
 
@@ -22,6 +23,7 @@ export default function AdminScreen(props: { onClose(): void }) {
   const [search, setSearch] = createSignal('')
   const [pending, setPending] = createSignal<Change | null>(null)
   const [problem, setProblem] = createSignal<Problem>()
+  makeFocusReturn()
   const shown = () => {
     const wanted = search().trim().toLocaleLowerCase('de')
     return (accounts() ?? []).filter(

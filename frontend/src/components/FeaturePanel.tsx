@@ -1,4 +1,6 @@
 import { createEffect, createResource, For, type JSX, on, onCleanup, Show } from 'solid-js'
+import { announce } from '../accessibility/Announcer.tsx'
+import { xm } from '../accessibility/accessibility-messages.ts'
 import { ApiError } from '../api/client.ts'
 import { fetchContext, fetchFeature } from '../api/map-api.ts'
 import { formatArea, formatDate, formatLength, formatNumber, label, t } from '../i18n/locale.ts'
@@ -43,6 +45,11 @@ export function FeaturePanel(props: Props) {
       const bbox = featureBBox(loaded.geometry)
       if (props.fit && bbox) map.fitBounds(bbox, panelInset(panel))
       heading?.focus()
+      announce(
+        xm('selected')
+          .replace('{name}', String(loaded.properties?.name ?? ''))
+          .replace('{kind}', label(layer()?.title)),
+      )
     }),
   )
   onCleanup(() => props.map?.select(null))

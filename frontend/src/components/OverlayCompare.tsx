@@ -140,7 +140,8 @@ export function OverlayCompare(props: { layer: ChoroplethLayer | undefined; onFi
           <Show when={data().areas.length > 0} fallback={<p>{t('overlayEmpty')}</p>}>
             <p class="hint">{om('highlighted')}</p>
             <OverlayCharts areas={data().areas} />
-            <div class="table-scroll">
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table sideways (WCAG 2.1.1) */}
+            <section class="table-scroll" tabIndex={0} aria-label={t('programmeAreas')}>
               <table class="overlay-table">
                 <thead>
                   <tr>
@@ -225,7 +226,7 @@ export function OverlayCompare(props: { layer: ChoroplethLayer | undefined; onFi
                   )}
                 </For>
               </table>
-            </div>
+            </section>
             <p class="hint">{om('totalsNote')}</p>
           </Show>
         )}

@@ -57,6 +57,8 @@ export function SearchBox(props: Props) {
   const choose = (result: SearchResult | undefined) => {
     if (!result) return
     setOpen(false)
+    // Focus comes back here when the chosen feature's panel closes: the old results stay shut.
+    setResults([])
     setQuery(result.name)
     props.onChoose(result, { collection: result.collection as LayerId, id: result.id })
   }

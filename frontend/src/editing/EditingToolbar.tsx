@@ -1,9 +1,10 @@
 import { For, onCleanup } from 'solid-js'
 import { type EditingMessage, et } from './editing-messages.ts'
 
-// The editing toolbar: every tool is a button with a visible short label, its full name as
-// accessible name and tooltip, and its keyboard shortcut shown (single keys while the focus is not
-// in a form field; Ctrl/⌘+Z and +Shift+Z or +Y for undo/redo).
+// The editing toolbar: every tool is a button with a visible short label; its accessible name is
+// what it shows (label and key, first, for speech control: WCAG 2.5.3) and then its full name,
+// which is also the tooltip; and its keyboard shortcut shown (single keys while the focus is not in a form
+// field; Ctrl/⌘+Z and +Shift+Z or +Y for undo/redo).
 
 export type ToolAction =
   | 'drawPolygon'
@@ -71,7 +72,6 @@ export function EditingToolbar(props: Props) {
           <button
             type="button"
             class="tool"
-            aria-label={et(tool.action)}
             title={`${et(tool.action)} (${et('shortcut')} ${printed(tool)})`}
             aria-keyshortcuts={tool.key}
             onClick={() => props.run(tool.action)}
@@ -79,17 +79,14 @@ export function EditingToolbar(props: Props) {
             <span class="symbol" aria-hidden="true">
               {tool.symbol}
             </span>
-            <span class="tool-label" aria-hidden="true">
-              {et(tool.short)}
-            </span>
-            <kbd>{printed(tool)}</kbd>
+            <span class="tool-label">{et(tool.short)}</span> <kbd>{printed(tool)}</kbd>
+            <span class="visually-hidden"> ({et(tool.action)})</span>
           </button>
         )}
       </For>
       <button
         type="button"
         class="tool snapping-switch"
-        aria-label={et('snapping')}
         title={`${et('snapping')} (${et('shortcut')} N)`}
         aria-keyshortcuts="N"
         aria-pressed={props.snapping}
@@ -98,10 +95,8 @@ export function EditingToolbar(props: Props) {
         <span class="switch-track" aria-hidden="true">
           <span class="switch-thumb" />
         </span>
-        <span class="tool-label" aria-hidden="true">
-          {et(props.snapping ? 'snappingOn' : 'snappingOff')}
-        </span>
-        <kbd>N</kbd>
+        <span class="tool-label">{et(props.snapping ? 'snappingOn' : 'snappingOff')}</span> <kbd>N</kbd>
+        <span class="visually-hidden"> ({et('snapping')})</span>
       </button>
     </div>
   )

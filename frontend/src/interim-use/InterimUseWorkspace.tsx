@@ -11,6 +11,7 @@ import { NotificationsView } from './NotificationsView.tsx'
 import { OwnerOffers } from './OwnerOffers.tsx'
 import { ReviewQueue } from './ReviewQueue.tsx'
 import './interim-use.css'
+import { makeFocusReturn } from '../accessibility/focus-return.ts'
 
 // The interim-use workspace: one sheet with a tab per task, the tabs a role has. The server
 // decides what each role may do; the tabs only leave out what it would refuse anyway.
@@ -70,6 +71,7 @@ export default function InterimUseWorkspace(props: {
   const own = () => tabsFor(props.account.role)
   const [current, setCurrent] = createSignal<TabId>(props.initial ?? own()[0]?.id ?? 'notifications')
   const [focus, setFocus] = createSignal<Focus>({})
+  makeFocusReturn()
   const open = (tab: TabId, next: Focus = {}) => {
     setFocus(next)
     setCurrent(tab)

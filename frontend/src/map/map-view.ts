@@ -33,6 +33,8 @@ export type MapHandle = {
   /** Fits the map to `bbox`, keeping it clear of panels that cover `inset` pixels of the map. */
   fitBounds(bbox: BBox, inset?: Partial<Inset>): void
   flyTo(center: [number, number], zoom?: number): void
+  /** The name screen readers give the map's canvas (it takes the focus for keyboard panning and zooming). */
+  setLabel(text: string): void
   /** Marks a place found by search (an address, a street); null removes the mark. */
   markPlace(center: [number, number] | null): void
   camera(): MapCamera
@@ -88,7 +90,6 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
   })
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right')
   addStandardControls(map)
-  map.getCanvas().setAttribute('aria-label', 'Karte')
   window.__quartiersatlas = { map }
   runWithOwner(owner, () =>
     onCleanup(() => {
@@ -143,12 +144,17 @@ export async function makeMapView(container: HTMLElement, options: MapOptions): 
         map.setFilter(`${style.id}-highlight-point`, ['all', ['==', ['geometry-type'], 'Point'], filter])
       }
     },
+    // Both moves jump instead of flying when the user prefers reduced motion: MapLibre does so for
+    // any camera animation not marked `essential` (checked in accessibility.test.ts).
     fitBounds(bbox, inset = {}) {
       const padding = { top: 60, right: 60, bottom: 60, left: 60, ...inset }
       map.fitBounds(bbox, { padding, maxZoom: 17, duration: 600 })
     },
     flyTo(center, zoom = 16) {
       map.flyTo({ center, zoom, duration: 800 })
+    },
+    setLabel(text) {
+      map.getCanvas().setAttribute('aria-label', text)
     },
     markPlace(center) {
       markPlace(map, center)

@@ -7,12 +7,16 @@ export type Route =
   | { kind: 'map' }
   | { kind: 'feature'; collection: LayerId; id: string }
   | { kind: 'overlay' }
+  | { kind: 'accessibility' }
+  | { kind: 'easy-language' }
 export type Camera = { zoom: number; lat: number; lon: number }
 
 /** The route for a path such as /plots/17. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent)
   if (parts.length === 1 && parts[0] === 'overlay') return { kind: 'overlay' }
+  if (parts.length === 1 && parts[0] === 'barrierefreiheit') return { kind: 'accessibility' }
+  if (parts.length === 1 && parts[0] === 'leichte-sprache') return { kind: 'easy-language' }
   const [collection, id] = parts
   if (parts.length === 2 && collection && id) {
     const layer = findLayer(collection)
@@ -25,6 +29,8 @@ export function parseRoute(pathname: string): Route {
 export function routePath(route: Route): string {
   if (route.kind === 'feature') return `/${route.collection}/${encodeURIComponent(route.id)}`
   if (route.kind === 'overlay') return '/overlay'
+  if (route.kind === 'accessibility') return '/barrierefreiheit'
+  if (route.kind === 'easy-language') return '/leichte-sprache'
   return '/'
 }
 
