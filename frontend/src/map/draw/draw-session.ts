@@ -74,13 +74,10 @@ export async function makeDrawSession(handle: MapHandle): Promise<DrawSession> {
     },
   })
   let snapping = true
-  // Rounded to the precision Terra Draw keeps: it takes an unrounded vertex while drawing but
-  // refuses the same feature when undo/redo adds it back, so a redo after snapping restored nothing.
-  const toCustom = (event: TerraDrawMouseEvent) => {
-    if (!snapping) return undefined
-    const at = snapToRendered(map, { x: event.containerX, y: event.containerY }, snapTolerancePixels)
-    return at && roundCoordinates({ type: 'Point', coordinates: at }).coordinates
-  }
+  const toCustom = (event: TerraDrawMouseEvent) =>
+    snapping
+      ? snapToRendered(map, { x: event.containerX, y: event.containerY }, snapTolerancePixels)
+      : undefined
   const snap = { toCoordinate: true, toLine: true, toCustom }
   const editable = {
     draggable: true,
