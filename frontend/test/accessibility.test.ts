@@ -281,3 +281,61 @@ describe('keyboard only, with reduced motion', () => {
     expect(page.errors).toEqual([])
   })
 })
+
+/** What a reader must reach in the header and the legal strip, and what stays off-screen. */
+async function reflow(page: Page) {
+  return page.evaluate(() => {
+    const within = (element: Element) => {
+      const box = element.getBoundingClientRect()
+      const style = getComputedStyle(element)
+      const shown = box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+      if (!shown || box.left < -0.5 || box.right > innerWidth + 0.5 || box.top < -0.5) return false
+      // Not covered either: both ends of every line of it are its own (a neighbour drawn over a
+      // title cuts words off without any overflow).
+      return [...element.getClientRects()].every((line) =>
+        [line.left + 2, line.right - 2].every((x) => {
+          const hit = document.elementFromPoint(x, line.top + line.height / 2)
+          return hit !== null && (element === hit || element.contains(hit))
+        }),
+      )
+    }
+    const wanted = [...document.querySelectorAll('header.topbar :is(button, a, input), .legal-links a')]
+    return {
+      overflow: (document.scrollingElement?.scrollWidth ?? 0) - innerWidth,
+      unreachable: wanted
+        .filter((element) => !within(element))
+        .map((element) => `${element.tagName.toLowerCase()} ${element.textContent?.trim() || element.id}`),
+    }
+  })
+}
+
+describe('200 % zoom and 320 px width (WCAG 1.4.4, 1.4.10)', () => {
+  it('no sideways scrolling; every header action, the search box and the legal links stay in reach', async () => {
+    // 640×400 CSS pixels are a 1280×800 screen at 200 % zoom; 320×640 is the narrowest phone.
+    for (const [viewport, phone] of [
+      [{ width: 640, height: 400 }, false],
+      [{ width: 320, height: 640 }, true],
+    ] as const) {
+      const page = await app().newPage(viewport, phone)
+      await page.goto(`${app().baseUrl}/`)
+      await waitForMapIdle(page)
+      const size = `${viewport.width}×${viewport.height}`
+      await page.screenshot({ path: join(screenshotDir, `a11y-reflow-${size}.png`) })
+      const shut = await reflow(page)
+      expect(shut.overflow, size).toBeLessThanOrEqual(0)
+      expect(await page.locator('#search-input').isVisible(), size).toBe(true)
+      // What the bar has no room for sits in the header menu: with it open, the rest is in reach
+      // (the open menu may cover the legal links, which are in reach with it shut).
+      const menu = page.getByRole('button', { name: words.de.menu })
+      if (shut.unreachable.length > 0 && (await menu.isVisible())) await menu.click()
+      const open = await reflow(page)
+      await page.screenshot({ path: join(screenshotDir, `a11y-reflow-${size}-menu.png`) })
+      expect(open.overflow, size).toBeLessThanOrEqual(0)
+      expect(
+        shut.unreachable.filter((name) => open.unreachable.includes(name)),
+        size,
+      ).toEqual([])
+      expect(page.errors).toEqual([])
+    }
+  })
+})
