@@ -339,3 +339,50 @@ describe('200 % zoom and 320 px width (WCAG 1.4.4, 1.4.10)', () => {
     }
   })
 })
+
+describe('keyboard only: an owner', () => {
+  it('signs in and offers land from an address, without drawing', async () => {
+    const owner = demoAccounts.find((account) => account.role === 'owner')
+    if (!owner) throw new Error('no demo owner')
+    const page = await app().newPage()
+    await page.goto(`${app().baseUrl}/#map=16.00/51.3336/12.3350`)
+    await waitForMapIdle(page)
+
+    await tabTo(page, 'button.account-bar', 'Anmelden')
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor()
+    await page.keyboard.type(owner.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(owner.password)
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor({ state: 'detached' })
+
+    await tabTo(page, 'button', 'Zwischennutzung')
+    await page.keyboard.press('Enter')
+    const workspace = page.getByRole('complementary', { name: 'Zwischennutzung' })
+    await workspace.getByRole('tab', { name: 'Meine Angebote', selected: true }).waitFor()
+    await tabTo(page, 'button', 'Fläche anbieten')
+    await page.keyboard.press('Enter')
+    await tabTo(page, '#offer-address-input')
+    await page.keyboard.type('Siemeringstraße 16')
+    const address = workspace.getByRole('option').filter({ hasText: 'Siemeringstraße 16' }).first()
+    await address.waitFor()
+    for (let i = 0; i < 10 && (await address.getAttribute('aria-selected')) !== 'true'; i++) {
+      await page.keyboard.press('ArrowDown')
+    }
+    await page.keyboard.press('Enter')
+    // The address lies in the Josephstraße gardens: that plot is chosen, nothing is drawn.
+    await workspace.getByText('Gewählte Fläche: Nachbarschaftsgärten Josephstraße').waitFor()
+    await tabTo(page, 'input[name="title"]')
+    await page.keyboard.type('Per Tastatur angeboten (Test)')
+    await page.keyboard.press('Enter')
+    await workspace.getByRole('status').filter({ hasText: 'Ihr Angebot ist eingereicht.' }).waitFor()
+    await page.screenshot({ path: join(screenshotDir, 'a11y-keyboard-offer.png') })
+
+    const [offer] = await app().db.sql<{ plot: string; no_geometry: boolean }[]>`
+      select p.name as plot, o.geom is null as no_geometry
+        from offers o join plots p on p.id = o.plot_id where o.title = 'Per Tastatur angeboten (Test)'`
+    expect(offer).toEqual({ plot: 'Nachbarschaftsgärten Josephstraße', no_geometry: true })
+    expect(page.errors).toEqual([])
+  })
+})
