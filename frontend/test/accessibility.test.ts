@@ -341,7 +341,7 @@ describe('200 % zoom and 320 px width (WCAG 1.4.4, 1.4.10)', () => {
 })
 
 describe('keyboard only: an owner', () => {
-  it('signs in and offers land from an address, without drawing', async () => {
+  it('signs in and offers land from an address, without drawing; a planner accepts it', async () => {
     const owner = demoAccounts.find((account) => account.role === 'owner')
     if (!owner) throw new Error('no demo owner')
     const page = await app().newPage()
@@ -383,6 +383,49 @@ describe('keyboard only: an owner', () => {
       select p.name as plot, o.geom is null as no_geometry
         from offers o join plots p on p.id = o.plot_id where o.title = 'Per Tastatur angeboten (Test)'`
     expect(offer).toEqual({ plot: 'Nachbarschaftsgärten Josephstraße', no_geometry: true })
+
+    // A planner, keyboard only too, reviews that offer and accepts it.
+    const planner = demoAccounts.find((account) => account.role === 'planner')
+    if (!planner) throw new Error('no demo planner')
+    await tabTo(page, 'button', 'Abmelden')
+    await page.keyboard.press('Enter')
+    await tabTo(page, 'button.account-bar', 'Anmelden', true)
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor()
+    await page.keyboard.type(planner.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(planner.password)
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor({ state: 'detached' })
+    await tabTo(page, 'button', 'Zwischennutzung')
+    await page.keyboard.press('Enter')
+    await workspace.getByRole('tab', { name: 'Angebote prüfen', selected: true }).waitFor()
+    await workspace.getByRole('article', { name: 'Per Tastatur angeboten (Test)' }).waitFor()
+    for (let i = 0; ; i++) {
+      const onIt = await page.evaluate(() => {
+        const focused = document.activeElement
+        return (
+          focused?.textContent?.trim() === 'Annehmen' &&
+          Boolean(focused.closest('article')?.textContent?.includes('Per Tastatur angeboten (Test)'))
+        )
+      })
+      if (onIt) break
+      if (i > 120) throw new Error("Tab never reached the offer's accept button")
+      await page.keyboard.press('Tab')
+    }
+    await page.keyboard.press('Enter')
+    await page.getByRole('alertdialog', { name: 'Angebot annehmen?' }).waitFor()
+    await tabTo(page, 'dialog.confirm button', 'Annahme bestätigen')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(
+        async () =>
+          (
+            await app().db.sql<{ status: string }[]>`
+              select status from offers where title = 'Per Tastatur angeboten (Test)'`
+          )[0]?.status,
+      )
+      .toBe('accepted')
     expect(page.errors).toEqual([])
   })
 })
