@@ -281,3 +281,151 @@ describe('keyboard only, with reduced motion', () => {
     expect(page.errors).toEqual([])
   })
 })
+
+/** What a reader must reach in the header and the legal strip, and what stays off-screen. */
+async function reflow(page: Page) {
+  return page.evaluate(() => {
+    const within = (element: Element) => {
+      const box = element.getBoundingClientRect()
+      const style = getComputedStyle(element)
+      const shown = box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+      if (!shown || box.left < -0.5 || box.right > innerWidth + 0.5 || box.top < -0.5) return false
+      // Not covered either: both ends of every line of it are its own (a neighbour drawn over a
+      // title cuts words off without any overflow).
+      return [...element.getClientRects()].every((line) =>
+        [line.left + 2, line.right - 2].every((x) => {
+          const hit = document.elementFromPoint(x, line.top + line.height / 2)
+          return hit !== null && (element === hit || element.contains(hit))
+        }),
+      )
+    }
+    const wanted = [...document.querySelectorAll('header.topbar :is(button, a, input), .legal-links a')]
+    return {
+      overflow: (document.scrollingElement?.scrollWidth ?? 0) - innerWidth,
+      unreachable: wanted
+        .filter((element) => !within(element))
+        .map((element) => `${element.tagName.toLowerCase()} ${element.textContent?.trim() || element.id}`),
+    }
+  })
+}
+
+describe('200 % zoom and 320 px width (WCAG 1.4.4, 1.4.10)', () => {
+  it('no sideways scrolling; every header action, the search box and the legal links stay in reach', async () => {
+    // 640×400 CSS pixels are a 1280×800 screen at 200 % zoom; 320×640 is the narrowest phone.
+    for (const [viewport, phone] of [
+      [{ width: 640, height: 400 }, false],
+      [{ width: 320, height: 640 }, true],
+    ] as const) {
+      const page = await app().newPage(viewport, phone)
+      await page.goto(`${app().baseUrl}/`)
+      await waitForMapIdle(page)
+      const size = `${viewport.width}×${viewport.height}`
+      await page.screenshot({ path: join(screenshotDir, `a11y-reflow-${size}.png`) })
+      const shut = await reflow(page)
+      expect(shut.overflow, size).toBeLessThanOrEqual(0)
+      expect(await page.locator('#search-input').isVisible(), size).toBe(true)
+      // What the bar has no room for sits in the header menu: with it open, the rest is in reach
+      // (the open menu may cover the legal links, which are in reach with it shut).
+      const menu = page.getByRole('button', { name: words.de.menu })
+      if (shut.unreachable.length > 0 && (await menu.isVisible())) await menu.click()
+      const open = await reflow(page)
+      await page.screenshot({ path: join(screenshotDir, `a11y-reflow-${size}-menu.png`) })
+      expect(open.overflow, size).toBeLessThanOrEqual(0)
+      expect(
+        shut.unreachable.filter((name) => open.unreachable.includes(name)),
+        size,
+      ).toEqual([])
+      expect(page.errors).toEqual([])
+    }
+  })
+})
+
+describe('keyboard only: an owner', () => {
+  it('signs in and offers land from an address, without drawing; a planner accepts it', async () => {
+    const owner = demoAccounts.find((account) => account.role === 'owner')
+    if (!owner) throw new Error('no demo owner')
+    const page = await app().newPage()
+    await page.goto(`${app().baseUrl}/#map=16.00/51.3336/12.3350`)
+    await waitForMapIdle(page)
+
+    await tabTo(page, 'button.account-bar', 'Anmelden')
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor()
+    await page.keyboard.type(owner.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(owner.password)
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor({ state: 'detached' })
+
+    await tabTo(page, 'button', 'Zwischennutzung')
+    await page.keyboard.press('Enter')
+    const workspace = page.getByRole('complementary', { name: 'Zwischennutzung' })
+    await workspace.getByRole('tab', { name: 'Meine Angebote', selected: true }).waitFor()
+    await tabTo(page, 'button', 'Fläche anbieten')
+    await page.keyboard.press('Enter')
+    await tabTo(page, '#offer-address-input')
+    await page.keyboard.type('Siemeringstraße 16')
+    const address = workspace.getByRole('option').filter({ hasText: 'Siemeringstraße 16' }).first()
+    await address.waitFor()
+    for (let i = 0; i < 10 && (await address.getAttribute('aria-selected')) !== 'true'; i++) {
+      await page.keyboard.press('ArrowDown')
+    }
+    await page.keyboard.press('Enter')
+    // The address lies in the Josephstraße gardens: that plot is chosen, nothing is drawn.
+    await workspace.getByText('Gewählte Fläche: Nachbarschaftsgärten Josephstraße').waitFor()
+    await tabTo(page, 'input[name="title"]')
+    await page.keyboard.type('Per Tastatur angeboten (Test)')
+    await page.keyboard.press('Enter')
+    await workspace.getByRole('status').filter({ hasText: 'Ihr Angebot ist eingereicht.' }).waitFor()
+    await page.screenshot({ path: join(screenshotDir, 'a11y-keyboard-offer.png') })
+
+    const [offer] = await app().db.sql<{ plot: string; no_geometry: boolean }[]>`
+      select p.name as plot, o.geom is null as no_geometry
+        from offers o join plots p on p.id = o.plot_id where o.title = 'Per Tastatur angeboten (Test)'`
+    expect(offer).toEqual({ plot: 'Nachbarschaftsgärten Josephstraße', no_geometry: true })
+
+    // A planner, keyboard only too, reviews that offer and accepts it.
+    const planner = demoAccounts.find((account) => account.role === 'planner')
+    if (!planner) throw new Error('no demo planner')
+    await tabTo(page, 'button', 'Abmelden')
+    await page.keyboard.press('Enter')
+    await tabTo(page, 'button.account-bar', 'Anmelden', true)
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor()
+    await page.keyboard.type(planner.email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(planner.password)
+    await page.keyboard.press('Enter')
+    await page.locator('dialog.sign-in').waitFor({ state: 'detached' })
+    await tabTo(page, 'button', 'Zwischennutzung')
+    await page.keyboard.press('Enter')
+    await workspace.getByRole('tab', { name: 'Angebote prüfen', selected: true }).waitFor()
+    await workspace.getByRole('article', { name: 'Per Tastatur angeboten (Test)' }).waitFor()
+    for (let i = 0; ; i++) {
+      const onIt = await page.evaluate(() => {
+        const focused = document.activeElement
+        return (
+          focused?.textContent?.trim() === 'Annehmen' &&
+          Boolean(focused.closest('article')?.textContent?.includes('Per Tastatur angeboten (Test)'))
+        )
+      })
+      if (onIt) break
+      if (i > 120) throw new Error("Tab never reached the offer's accept button")
+      await page.keyboard.press('Tab')
+    }
+    await page.keyboard.press('Enter')
+    await page.getByRole('alertdialog', { name: 'Angebot annehmen?' }).waitFor()
+    await tabTo(page, 'dialog.confirm button', 'Annahme bestätigen')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(
+        async () =>
+          (
+            await app().db.sql<{ status: string }[]>`
+              select status from offers where title = 'Per Tastatur angeboten (Test)'`
+          )[0]?.status,
+      )
+      .toBe('accepted')
+    expect(page.errors).toEqual([])
+  })
+})

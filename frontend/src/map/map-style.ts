@@ -270,7 +270,9 @@ export const layerStyles: readonly LayerStyle[] = [
         },
       },
     ],
-    labels: [],
+    // Eight fields of action in eight colours: the name beside each point is the cue that does
+    // not need colour vision (WCAG 1.4.1), as on the places' markers.
+    labels: [{ ...label('measures', 14, '#222222', 11, 'marker'), filter: isPoint } as LayerSpecification],
     legend: legendOf(fields, (colour) => ({ kind: 'circle', colour })),
   },
   {
