@@ -155,8 +155,8 @@ export function App() {
           tool={tool()}
           onTool={(next) => setTool(tool() === next ? null : next)}
         />
+        <LegalLinks onOpen={(next) => go(next, false)} />
       </header>
-      <LegalLinks onOpen={(next) => go(next, false)} />
       <main class="stage">
         <section ref={container} class="map" aria-label={t('mapLabel')} />
         <Show when={drawer()}>
